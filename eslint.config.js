@@ -6,7 +6,10 @@ import globals from 'globals';
 /** The fences of STYLE.md: what each folder may import. */
 const pure = {
 	patterns: [
-		{ group: ['svelte', 'svelte/*', '**/components/**', '**/state/**'], message: 'analysis is pure' },
+		{
+			group: ['svelte', 'svelte/*', '**/components/**', '**/state/**'],
+			message: 'analysis is pure',
+		},
 		{ group: ['idb'], message: 'idb only in src/storage' },
 		{ group: ['comlink'], message: 'comlink only in workers and src/worker-client' },
 		{ group: ['node:*', 'fs', 'path', 'os'], message: 'analysis runs in the browser too' },
@@ -21,8 +24,11 @@ export default tseslint.config(
 	{
 		languageOptions: { globals: { ...globals.browser, ...globals.node } },
 		rules: {
-			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+			'@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
 		},
 	},
-	{ files: ['src/analysis/**', 'src/shared/**'], rules: { 'no-restricted-imports': ['error', pure] } },
+	{
+		files: ['src/analysis/**', 'src/shared/**'],
+		rules: { 'no-restricted-imports': ['error', pure] },
+	},
 );

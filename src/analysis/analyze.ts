@@ -1,0 +1,223 @@
+/**
+ * The whole analysis of a file of orders, stage by stage: read → clean → orders → customers →
+ * RFM, segments, lifecycle, value → cohorts → clusters. The CLI runs it end to end; the worker
+ * runs the same stages one cell at a time.
+ */
+import { UserError } from '../shared/errors';
+import { cleanTransactions, unknownColumn, type CleaningReport, type Transactions } from './clean';
+import { fitClusters, scanClusters, type ClusterResult, type ScanRow } from './cluster';
+import { buildCohorts, type CohortMatrix } from './cohort';
+import { buildOrders, computeMetrics } from './customers';
+import { parseIsoDay } from './dates';
+import { assignLifecycle, STAGES, type Stage } from './lifecycle';
+import { openTable, readColumns, type RawColumns, type TableSource } from './read/table';
+import { ROLES, type Mapping } from './read/roles';
+import { scoreRfm, type RfmScores } from './rfm';
+import { assignSegments, type Segmentation } from './segments';
+import type { AnalysisSettings } from './settings';
+import type { CustomerMetrics, OnProgress, Orders, Warning } from './types';
+import { paretoShare } from './value';
+
+/** The file read and cleaned: what every later stage starts from. */
+export interface PreparedData {
+	source: TableSource;
+	mapping: Mapping;
+	columns: RawColumns;
+	transactions: Transactions;
+	report: CleaningReport;
+	/** Orders of every customer, before the analysis date is applied. */
+	orders: Orders;
+}
+
+/** The roles to use: the user's where given, the suggested ones otherwise. */
+export function resolveMapping(source: TableSource, forced: Partial<Mapping>): Mapping {
+	const mapping = { ...source.suggested };
+	for (const role of ROLES) {
+		const name = forced[role];
+		if (name === undefined) continue;
+		if (name !== null && !source.names.includes(name)) throw unknownColumn(name, source.names);
+		if (name !== null) {
+			// A column plays one role: taking it away from a suggested role frees that role.
+			for (const other of ROLES)
+				if (other !== role && mapping[other] === name) mapping[other] = null;
+		}
+		mapping[role] = name;
+	}
+	if (
+		mapping.amount !== null &&
+		forced.amount === undefined &&
+		(forced.quantity || forced.unit_price)
+	) {
+		mapping.amount = null;
+	}
+	return mapping;
+}
+
+/** Reads and cleans a file (§1, §7): the first half of every analysis. */
+export function prepareData(
+	bytes: Uint8Array,
+	name: string,
+	settings: AnalysisSettings,
+	onProgress?: OnProgress,
+): PreparedData {
+	const source = openTable(bytes, {
+		name,
+		encoding: settings.read.encoding,
+		delimiter: settings.read.delimiter,
+	});
+	const mapping = resolveMapping(source, settings.mapping);
+	for (const column of Object.values(settings.attributes)) {
+		if (!source.names.includes(column)) throw unknownColumn(column, source.names);
+	}
+	// Every column is read: all of them take part in the exact-duplicate rule (§1.4).
+	const columns = readColumns(source, null, onProgress);
+	const { transactions, report } = cleanTransactions(
+		{
+			source,
+			columns,
+			mapping,
+			duplicateColumns: source.names,
+			dateFormat: settings.read.dateFormat,
+		},
+		settings.cleaning,
+	);
+	const orders = buildOrders(transactions, settings.cleaning.order);
+	return { source, mapping, columns, transactions, report, orders };
+}
+
+/** Customers as of the analysis date with their RFM scores, segment, lifecycle stage and value. */
+export interface CustomerAnalysis {
+	metrics: CustomerMetrics;
+	/** Orders up to the analysis date, indexed like metrics. */
+	orders: Orders;
+	scores: RfmScores;
+	segmentation: Segmentation;
+	stage: Uint8Array;
+	lifecycleCounts: Record<Stage, number>;
+	paretoTop20: number;
+	warnings: Warning[];
+}
+
+export function analyzeCustomers(data: PreparedData, settings: AnalysisSettings): CustomerAnalysis {
+	let asOf: number | undefined;
+	if (settings.asOf !== null) {
+		const day = parseIsoDay(settings.asOf);
+		if (day === null) {
+			throw new UserError('bad_option', {
+				en: `The analysis date "${settings.asOf}" is not a date of the form YYYY-MM-DD.`,
+				zh: `分析日期"${settings.asOf}"不是 YYYY-MM-DD 格式的日期。`,
+			});
+		}
+		asOf = day;
+	}
+	const { metrics, orders } = computeMetrics(data.orders, data.transactions.customerIds, {
+		asOf,
+		monetary: settings.rfm.monetary,
+	});
+	const scores = scoreRfm(metrics, {
+		method: settings.rfm.scoring,
+		bins: settings.rfm.bins,
+		fixed: settings.rfm.fixed,
+	});
+	const segmentation = assignSegments(scores, metrics, {
+		scheme: settings.rfm.segments,
+		rules: settings.rfm.rules,
+	});
+	const lifecycle = assignLifecycle(metrics, settings.lifecycle);
+	return {
+		metrics,
+		orders,
+		scores,
+		segmentation,
+		stage: lifecycle.stage,
+		lifecycleCounts: lifecycle.counts,
+		paretoTop20: paretoShare(metrics.monetary),
+		warnings: [...scores.warnings, ...segmentation.warnings],
+	};
+}
+
+export function analyzeCohorts(
+	customers: CustomerAnalysis,
+	settings: AnalysisSettings,
+	mask?: Uint8Array,
+): CohortMatrix {
+	return buildCohorts(customers.orders, customers.metrics.ids.length, customers.metrics.asOf, {
+		period: settings.cohorts.period,
+		onOrAfter: settings.cohorts.onOrAfter,
+		customers: mask,
+	});
+}
+
+export interface ClusterAnalysis {
+	scan: ScanRow[];
+	bestK: number | null;
+	result: ClusterResult | null;
+	warnings: Warning[];
+}
+
+export function analyzeClusters(
+	customers: CustomerAnalysis,
+	settings: AnalysisSettings,
+	onProgress?: OnProgress,
+): ClusterAnalysis {
+	const m = customers.metrics;
+	const features = [
+		{ name: 'recency', values: m.recency },
+		{ name: 'frequency', values: m.frequency },
+		{ name: 'monetary', values: m.monetary },
+	];
+	const options = {
+		seed: settings.clusters.seed,
+		log1p: settings.clusters.log1p,
+		standardize: settings.clusters.standardize,
+		kMin: settings.clusters.kMin,
+		kMax: settings.clusters.kMax,
+	};
+	const scan = scanClusters(
+		features,
+		options,
+		onProgress && ((f) => onProgress(f * 0.8, 'k-scan')),
+	);
+	const k = settings.clusters.k ?? scan.bestK;
+	if (k !== null && (k < 1 || k > m.ids.length)) {
+		throw new UserError('too_few_customers', {
+			en: `Cannot make ${k} clusters from ${m.ids.length} customers. Choose a k between 2 and ${m.ids.length}.`,
+			zh: `无法把 ${m.ids.length} 个客户分成 ${k} 个簇。请选择 2 到 ${m.ids.length} 之间的 k。`,
+		});
+	}
+	const result = k === null ? null : fitClusters(features, k, options);
+	onProgress?.(1, 'clusters');
+	return { scan: scan.rows, bestK: scan.bestK, result, warnings: scan.warnings };
+}
+
+export interface AnalysisResult {
+	data: PreparedData;
+	customers: CustomerAnalysis;
+	cohorts: CohortMatrix;
+	clusters: ClusterAnalysis;
+}
+
+/** Runs every stage on a file, as the CLI does. */
+export function runAnalysis(
+	bytes: Uint8Array,
+	name: string,
+	settings: AnalysisSettings,
+	onProgress?: OnProgress,
+): AnalysisResult {
+	const data = prepareData(
+		bytes,
+		name,
+		settings,
+		onProgress && ((f) => onProgress(f * 0.5, 'read')),
+	);
+	const customers = analyzeCustomers(data, settings);
+	const cohorts = analyzeCohorts(customers, settings);
+	const clusters = analyzeClusters(
+		customers,
+		settings,
+		onProgress && ((f) => onProgress(0.6 + f * 0.4, 'clusters')),
+	);
+	return { data, customers, cohorts, clusters };
+}
+
+export { STAGES };

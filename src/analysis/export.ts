@@ -1,0 +1,172 @@
+/**
+ * The files of CLI.md as text: customers.csv, cohorts.csv, clusters.csv and summary.json. The app
+ * downloads the same bytes.
+ */
+import type { AnalysisResult, ClusterAnalysis, CustomerAnalysis } from './analyze';
+import { DROP_RULES } from './clean';
+import { cohortRows, type CohortMatrix } from './cohort';
+import { formatDay } from './dates';
+import { STAGES } from './lifecycle';
+import { rfmCell } from './rfm';
+
+/** One CSV field: quoted when it holds a comma, quote or line break. */
+export function csvField(value: string | number | null): string {
+	if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
+	const s = String(value);
+	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+function csvLine(values: (string | number | null)[]): string {
+	return values.map(csvField).join(',') + '\n';
+}
+
+export const CUSTOMER_COLUMNS = [
+	'customer_id',
+	'recency_days',
+	'frequency',
+	'monetary',
+	'first_purchase',
+	'last_purchase',
+	'tenure_days',
+	'r_score',
+	'f_score',
+	'm_score',
+	'rfm_cell',
+	'rfm_score',
+	'segment',
+	'lifecycle',
+	'cluster',
+] as const;
+
+/** customers.csv: one row per customer, in customer order. */
+export function customersCsv(
+	customers: CustomerAnalysis,
+	clusters: ClusterAnalysis | null,
+): string {
+	const m = customers.metrics;
+	const s = customers.scores;
+	const seg = customers.segmentation;
+	const labels = clusters?.result?.labels ?? null;
+	const parts: string[] = [CUSTOMER_COLUMNS.join(',') + '\n'];
+	for (let i = 0; i < m.ids.length; i++) {
+		parts.push(
+			csvLine([
+				m.ids[i],
+				m.recency[i],
+				m.frequency[i],
+				m.monetary[i],
+				formatDay(m.firstDay[i]),
+				formatDay(m.lastDay[i]),
+				m.tenure[i],
+				s.r[i],
+				s.f[i],
+				s.m[i],
+				rfmCell(s.r[i], s.f[i], s.m[i]),
+				s.r[i] + s.f[i] + s.m[i],
+				seg.segments[seg.segment[i]].id,
+				STAGES[customers.stage[i]],
+				labels === null ? null : labels[i],
+			]),
+		);
+	}
+	return parts.join('');
+}
+
+/** cohorts.csv: one row per observable cell, 0-customer cells included. */
+export function cohortsCsv(matrix: CohortMatrix): string {
+	const head =
+		'cohort,period_offset,cohort_size,customers,retention,revenue,revenue_per_customer\n';
+	return (
+		head +
+		cohortRows(matrix)
+			.map((r) =>
+				csvLine([
+					r.cohort,
+					r.period_offset,
+					r.cohort_size,
+					r.customers,
+					r.retention,
+					r.revenue,
+					r.revenue_per_customer,
+				]),
+			)
+			.join('')
+	);
+}
+
+/** clusters.csv: the k scan. */
+export function clustersCsv(clusters: ClusterAnalysis): string {
+	return (
+		'k,inertia,silhouette,sizes\n' +
+		clusters.scan.map((r) => csvLine([r.k, r.inertia, r.silhouette, r.sizes.join(';')])).join('')
+	);
+}
+
+/** summary.json as an object. */
+export function summary(result: AnalysisResult, file: string): Record<string, unknown> {
+	const { data, customers, clusters } = result;
+	const m = customers.metrics;
+	let revenue = 0;
+	let orders = 0;
+	for (let i = 0; i < m.ids.length; i++) {
+		orders += m.frequency[i];
+	}
+	for (let i = 0; i < customers.orders.amount.length; i++) revenue += customers.orders.amount[i];
+	const segmentCounts: Record<string, number> = {};
+	for (const s of customers.segmentation.segments) segmentCounts[s.id] = 0;
+	for (const k of customers.segmentation.segment)
+		segmentCounts[customers.segmentation.segments[k].id]++;
+	const dropped: Record<string, number> = {};
+	for (const rule of DROP_RULES) dropped[rule] = data.report.dropped[rule];
+	const r = clusters.result;
+	return {
+		file,
+		as_of: formatDay(m.asOf),
+		rows_read: data.report.rowsRead,
+		rows_kept: data.report.rowsKept,
+		rows_dropped: dropped,
+		returns_kept: data.report.returns,
+		customers: m.ids.length,
+		orders,
+		revenue,
+		mapping: data.mapping,
+		date_format: data.report.dateFormat,
+		segment_scheme: customers.segmentation.scheme,
+		segment_counts: segmentCounts,
+		lifecycle_counts: Object.fromEntries(STAGES.map((s) => [s, customers.lifecycleCounts[s]])),
+		pareto_top20_share: customers.paretoTop20,
+		scoring: {
+			method: customers.scores.cuts.recency.method,
+			bins: customers.scores.bins,
+			cut_points: {
+				recency: customers.scores.cuts.recency,
+				frequency: customers.scores.cuts.frequency,
+				monetary: customers.scores.cuts.monetary,
+			},
+		},
+		clusters:
+			r === null
+				? { k: null, best_k: clusters.bestK }
+				: {
+						k: r.k,
+						best_k: clusters.bestK,
+						inertia: r.inertia,
+						silhouette: r.silhouette,
+						features: r.featureNames,
+						centroids: r.profiles.map((p) => ({
+							cluster: p.cluster,
+							name: p.name.en,
+							size: p.size,
+							mean: Object.fromEntries(r.featureNames.map((f, i) => [f, p.mean[i]])),
+							median: Object.fromEntries(r.featureNames.map((f, i) => [f, p.median[i]])),
+						})),
+						tree_accuracy: r.treeAccuracy,
+					},
+		warnings: [
+			...data.source.warnings,
+			...data.report.warnings,
+			...customers.warnings,
+			...clusters.warnings,
+		].map((w) => ({ code: w.code, message: w.en })),
+	};
+}

@@ -1,0 +1,276 @@
+import { UserError } from '../../shared/errors';
+import type { OnProgress, Warning } from '../types';
+import { suggestRoles, type ColumnProfile, type Mapping } from './roles';
+import {
+	decodeText,
+	detectFormat,
+	skipLines,
+	sniffDialect,
+	type Encoding,
+	type FileFormat,
+} from './sniff';
+import { tokenize, type Dialect, type TokenColumn } from './tokenize';
+import {
+	detectDecimal,
+	detectDateFormat,
+	inferType,
+	isMissing,
+	parseNumber,
+	type ColumnType,
+} from './values';
+
+export interface ReadOptions {
+	/** The file name, a hint for the format. */
+	name?: string;
+	encoding?: string;
+	/** Force the delimiter (`tab` or `\t` for a tab, `space` for space-aligned columns). */
+	delimiter?: string;
+}
+
+/** A file opened for reading: its layout, header and a sample of rows, before the full pass. */
+export interface TableSource {
+	format: FileFormat;
+	encoding: Encoding;
+	dialect: Dialect;
+	/** UTF-8 bytes of the text. */
+	bytes: Uint8Array;
+	/** Byte offset of the first data row. */
+	dataStart: number;
+	/** Byte offset after the sample rows. */
+	sampleEnd: number;
+	/** Column names: the header's, or column_1, column_2, … */
+	names: string[];
+	/** The first rows, every column. */
+	sample: RawColumns;
+	decimal: '.' | ',';
+	profiles: ColumnProfile[];
+	suggested: Mapping;
+	warnings: Warning[];
+}
+
+/** Dictionary-encoded columns of raw text: a value per row is `values[codes[row]]`, or missing. */
+export interface RawColumns {
+	rows: number;
+	/** Per column; null when the column was skipped. */
+	columns: (RawColumn | null)[];
+	/** Rows whose field count differs from the header's. */
+	ragged: number;
+}
+
+export interface RawColumn {
+	codes: Int32Array;
+	/** Distinct values in order of first appearance; code −1 means empty. */
+	values: string[];
+}
+
+const SAMPLE_ROWS = 2000;
+
+/** Opens a file: format, encoding, dialect, header, a typed sample and suggested column roles. */
+export function openTable(input: Uint8Array, options: ReadOptions = {}): TableSource {
+	const format = detectFormat(input, options.name);
+	if (format !== 'csv') {
+		throw new UserError('unknown_format', {
+			en: `This ${format.toUpperCase()} file cannot be read yet: save it as CSV (comma, semicolon or tab separated) and try again.`,
+			zh: `暂时无法读取此 ${format.toUpperCase()} 文件：请另存为 CSV（逗号、分号或制表符分隔）后重试。`,
+		});
+	}
+	const decoded = decodeText(input, options.encoding);
+	const bytes = decoded.bytes;
+	if (!bytes.some((b) => b !== 32 && b !== 10 && b !== 13 && b !== 9)) {
+		throw new UserError('empty_file', {
+			en: 'The file has no rows: there is nothing to analyse. Export the orders again and check the file has rows.',
+			zh: '文件中没有数据行，没有可分析的内容。请重新导出订单数据，并确认文件中有数据行。',
+		});
+	}
+	const dialect = sniffDialect(bytes);
+	if (options.delimiter !== undefined) Object.assign(dialect, forcedDelimiter(options.delimiter));
+	let start = skipLines(bytes, dialect.skippedLines);
+	let names: string[];
+	const warnings: Warning[] = [];
+	if (dialect.headerRow !== null) {
+		const head = tokenize(bytes, dialect, { start, maxRows: 1 });
+		names = head.columns.map((c) =>
+			c === null || c.codes[0] < 0 ? '' : c.dict.values()[c.codes[0]].trim(),
+		);
+		start = head.end;
+	} else {
+		names = [];
+	}
+	const sampleTokens = tokenize(bytes, dialect, {
+		start,
+		maxRows: SAMPLE_ROWS,
+		expectedRows: SAMPLE_ROWS,
+	});
+	const width = Math.max(names.length, modalWidth(sampleTokens.fieldCounts));
+	names = uniqueNames(names, width);
+	const sample = toRaw(sampleTokens.columns, sampleTokens.fieldCounts, width);
+	const decimal = detectDecimal(sample.columns.flatMap((c) => (c === null ? [] : c.values)));
+	const profiles = names.map((name, i) => profile(name, sample.columns[i], sample.rows, decimal));
+	return {
+		format,
+		encoding: decoded.encoding,
+		dialect,
+		bytes,
+		dataStart: start,
+		sampleEnd: sampleTokens.end,
+		names,
+		sample,
+		decimal,
+		profiles,
+		suggested: suggestRoles(profiles, dialect.headerRow !== null),
+		warnings,
+	};
+}
+
+function forcedDelimiter(d: string): Partial<Dialect> {
+	const lower = d.toLowerCase();
+	if (lower === 'tab' || d === '\\t' || d === '\t') return { delimiter: '\t', collapse: false };
+	if (lower === 'space' || d === ' ') return { delimiter: ' ', collapse: true };
+	if ([...d].length !== 1) {
+		throw new UserError('bad_option', {
+			en: `The delimiter must be one character (or "tab"), not "${d}".`,
+			zh: `分隔符必须是单个字符（或 "tab"），而不是"${d}"。`,
+		});
+	}
+	return { delimiter: d, collapse: false };
+}
+
+function modalWidth(counts: Int32Array): number {
+	const freq = new Map<number, number>();
+	let best = 0;
+	let bestCount = 0;
+	for (const c of counts) {
+		const f = (freq.get(c) ?? 0) + 1;
+		freq.set(c, f);
+		if (f > bestCount || (f === bestCount && c > best)) [best, bestCount] = [c, f];
+	}
+	return best;
+}
+
+function uniqueNames(header: string[], width: number): string[] {
+	const out: string[] = [];
+	const seen = new Set<string>();
+	for (let i = 0; i < width; i++) {
+		let name = header[i] ? header[i] : `column_${i + 1}`;
+		if (seen.has(name)) {
+			let k = 2;
+			while (seen.has(`${name}_${k}`)) k++;
+			name = `${name}_${k}`;
+		}
+		seen.add(name);
+		out.push(name);
+	}
+	return out;
+}
+
+function toRaw(
+	columns: (TokenColumn | null)[],
+	fieldCounts: Int32Array,
+	width: number,
+): RawColumns {
+	let ragged = 0;
+	for (const c of fieldCounts) if (c !== width) ragged++;
+	const out: (RawColumn | null)[] = [];
+	for (let i = 0; i < width; i++) {
+		const c = columns[i];
+		out.push(
+			c === null
+				? null
+				: c === undefined
+					? { codes: new Int32Array(fieldCounts.length).fill(-1), values: [] }
+					: { codes: c.codes, values: c.dict.values() },
+		);
+	}
+	return { rows: fieldCounts.length, columns: out, ragged };
+}
+
+function profile(
+	name: string,
+	col: RawColumn | null,
+	rows: number,
+	decimal: '.' | ',',
+): ColumnProfile {
+	if (col === null)
+		return { name, type: 'string', distinct: 0, present: 0, fractional: false, numericShare: 0 };
+	const seen = new Uint8Array(col.values.length);
+	let present = 0;
+	let numeric = 0;
+	let fractional = false;
+	const missing = col.values.map(isMissing);
+	const numbers = col.values.map((v) => parseNumber(v, decimal));
+	for (let r = 0; r < rows; r++) {
+		const code = col.codes[r];
+		if (code < 0 || missing[code]) continue;
+		present++;
+		seen[code] = 1;
+		const x = numbers[code];
+		if (!Number.isNaN(x)) {
+			numeric++;
+			if (!Number.isInteger(x)) fractional = true;
+		}
+	}
+	const distinctValues = col.values.filter((_, i) => seen[i] === 1);
+	return {
+		name,
+		type: inferType(distinctValues, decimal),
+		distinct: distinctValues.length,
+		present,
+		fractional,
+		numericShare: present === 0 ? 0 : numeric / present,
+	};
+}
+
+/**
+ * Reads every data row of the columns to keep (all when `keep` is null) in one pass over the bytes.
+ * Columns not kept are never decoded.
+ */
+export function readColumns(
+	source: TableSource,
+	keep: boolean[] | null,
+	onProgress?: OnProgress,
+): RawColumns {
+	const width = source.names.length;
+	const keepAll = keep ?? new Array<boolean>(width).fill(true);
+	const total = source.bytes.length;
+	const sampleRate = source.sample.rows / Math.max(1, source.sampleEnd - source.dataStart);
+	const t = tokenize(source.bytes, source.dialect, {
+		start: source.dataStart,
+		keep: keepAll,
+		expectedRows: Math.ceil((total - source.dataStart) * sampleRate * 1.05) + 16,
+		onBytes: onProgress && ((offset) => onProgress(offset / total, 'read')),
+	});
+	return toRaw(t.columns, t.fieldCounts, width);
+}
+
+export interface ColumnSummary {
+	name: string;
+	type: ColumnType;
+	missing: number;
+	examples: string[];
+}
+
+/** Type, missing count and first examples of a fully read column. */
+export function summariseColumn(
+	name: string,
+	col: RawColumn,
+	rows: number,
+	decimal: '.' | ',',
+): ColumnSummary {
+	const missing = col.values.map(isMissing);
+	let nMissing = 0;
+	const counts = new Int32Array(col.values.length);
+	for (let r = 0; r < rows; r++) {
+		const code = col.codes[r];
+		if (code < 0 || missing[code]) nMissing++;
+		else counts[code]++;
+	}
+	const present = col.values.filter((_, i) => counts[i] > 0);
+	return {
+		name,
+		type: inferType(present, decimal),
+		missing: nMissing,
+		examples: present.slice(0, 2).map((v) => v.trim()),
+	};
+}
+
+export { detectDateFormat };

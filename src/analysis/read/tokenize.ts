@@ -1,0 +1,235 @@
+import { ByteDictionary, grow } from './dictionary';
+
+/** How a delimited text file is laid out. */
+export interface Dialect {
+	/** The field delimiter, one character (`\t` for tab). */
+	delimiter: string;
+	/** Runs of spaces and tabs count as one delimiter, and leading ones are ignored (space-aligned files). */
+	collapse: boolean;
+	/** The quote character, or null when fields are never quoted. */
+	quote: string | null;
+	/** The escape character inside quotes: the quote itself (doubling), `\`, or null. */
+	escape: string | null;
+	/** 0 when the line after the preamble is a header row, null when the file has none. */
+	headerRow: number | null;
+	/** Preamble lines (titles, notes) before the table. */
+	skippedLines: number;
+}
+
+export interface TokenColumn {
+	dict: ByteDictionary;
+	/** Dictionary code per row; −1 for an empty or absent field. */
+	codes: Int32Array;
+}
+
+export interface Tokenized {
+	rows: number;
+	/** Fields found on each row. */
+	fieldCounts: Int32Array;
+	/** Per column; null for a column that was skipped. */
+	columns: (TokenColumn | null)[];
+	/** Byte offset where reading stopped. */
+	end: number;
+}
+
+export interface TokenizeOptions {
+	/** Which columns to keep; null keeps all, growing as rows widen. */
+	keep?: boolean[] | null;
+	/** Stop after this many rows. */
+	maxRows?: number;
+	/** Expected rows, to size the arrays. */
+	expectedRows?: number;
+	start?: number;
+	end?: number;
+	/** Called every ~4 MB with the byte offset reached. */
+	onBytes?: (offset: number) => void;
+}
+
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const TAB = 9;
+
+/**
+ * Splits delimited bytes into dictionary-encoded columns in one pass. Quoted fields may hold
+ * delimiters, quotes (escaped) and line breaks; CRLF, LF and lone CR all end a row; blank lines
+ * are skipped.
+ */
+export function tokenize(
+	bytes: Uint8Array,
+	dialect: Dialect,
+	options: TokenizeOptions = {},
+): Tokenized {
+	const delim = dialect.delimiter.charCodeAt(0);
+	const collapse = dialect.collapse;
+	const quote = dialect.quote === null ? -1 : dialect.quote.charCodeAt(0);
+	const escape = dialect.escape === null ? -1 : dialect.escape.charCodeAt(0);
+	const keep = options.keep ?? null;
+	const maxRows = options.maxRows ?? Infinity;
+	const n = options.end ?? bytes.length;
+	const onBytes = options.onBytes;
+	let capacity = Math.max(16, Math.min(options.expectedRows ?? 1024, maxRows));
+	let fieldCounts = new Int32Array(capacity);
+	const columns: (TokenColumn | null)[] = [];
+	const codes: Int32Array[] = [];
+	const dicts: ByteDictionary[] = [];
+	const addColumn = (c: number) => {
+		while (columns.length <= c) {
+			const j = columns.length;
+			if (keep === null ? true : keep[j]) {
+				const col = { dict: new ByteDictionary(), codes: new Int32Array(capacity).fill(-1) };
+				columns.push(col);
+				codes.push(col.codes);
+				dicts.push(col.dict);
+			} else {
+				columns.push(null);
+				codes.push(null as unknown as Int32Array);
+				dicts.push(null as unknown as ByteDictionary);
+			}
+		}
+	};
+	if (keep !== null) addColumn(keep.length - 1);
+	let width = columns.length;
+	let scratch = new Uint8Array(256);
+	let row = 0;
+	let i = options.start ?? 0;
+	let nextReport = i + (1 << 22);
+
+	while (i < n && row < maxRows) {
+		if (collapse) while (i < n && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+		if (i >= n) break;
+		let b = bytes[i];
+		if (b === LF) {
+			i++;
+			continue;
+		}
+		if (b === CR) {
+			i++;
+			if (i < n && bytes[i] === LF) i++;
+			continue;
+		}
+		if (row === capacity) {
+			capacity *= 2;
+			fieldCounts = grow(fieldCounts, capacity);
+			for (let c = 0; c < width; c++) {
+				if (codes[c] !== null) {
+					const next = new Int32Array(capacity).fill(-1);
+					next.set(codes[c]);
+					codes[c] = next;
+					columns[c]!.codes = next;
+				}
+			}
+		}
+		let col = 0;
+		for (;;) {
+			let fs: number;
+			let fe: number;
+			let escaped = false;
+			if (bytes[i] === quote) {
+				i++;
+				fs = i;
+				while (i < n) {
+					b = bytes[i];
+					if (b === escape && escape !== quote && i + 1 < n) {
+						escaped = true;
+						i += 2;
+						continue;
+					}
+					if (b === quote) {
+						if (escape === quote && i + 1 < n && bytes[i + 1] === quote) {
+							escaped = true;
+							i += 2;
+							continue;
+						}
+						break;
+					}
+					i++;
+				}
+				fe = i;
+				if (i < n) i++;
+				// Text after a closing quote (`"a"b,`) is ignored up to the delimiter.
+				while (i < n) {
+					b = bytes[i];
+					if (b === delim || b === LF || b === CR || (collapse && b === TAB)) break;
+					i++;
+				}
+			} else {
+				fs = i;
+				if (collapse) {
+					while (i < n) {
+						b = bytes[i];
+						if (b === SPACE || b === TAB || b === LF || b === CR) break;
+						i++;
+					}
+				} else {
+					while (i < n) {
+						b = bytes[i];
+						if (b === delim || b === LF || b === CR) break;
+						i++;
+					}
+				}
+				fe = i;
+			}
+			if (col >= width && keep === null) {
+				addColumn(col);
+				width = columns.length;
+				for (let c = 0; c < width; c++) {
+					if (codes[c] !== null && codes[c].length < capacity) {
+						const next = new Int32Array(capacity).fill(-1);
+						next.set(codes[c]);
+						codes[c] = next;
+						columns[c]!.codes = next;
+					}
+				}
+			}
+			if (col < width && codes[col] !== null && fe > fs) {
+				if (escaped) {
+					if (scratch.length < fe - fs) scratch = new Uint8Array((fe - fs) * 2);
+					let k = 0;
+					for (let j = fs; j < fe; j++) {
+						const x = bytes[j];
+						if ((x === escape && escape !== quote) || (x === quote && bytes[j + 1] === quote)) j++;
+						scratch[k++] = bytes[j];
+					}
+					codes[col][row] = dicts[col].code(scratch, 0, k);
+				} else {
+					codes[col][row] = dicts[col].code(bytes, fs, fe);
+				}
+			}
+			col++;
+			if (i >= n) break;
+			b = bytes[i];
+			if (b === delim || (collapse && b === TAB)) {
+				i++;
+				if (collapse) {
+					while (i < n && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
+					if (i >= n) break;
+					b = bytes[i];
+					if (b === LF || b === CR) {
+						i++;
+						if (b === CR && i < n && bytes[i] === LF) i++;
+						break;
+					}
+				}
+				continue;
+			}
+			i++;
+			if (b === CR && i < n && bytes[i] === LF) i++;
+			break;
+		}
+		fieldCounts[row] = col;
+		row++;
+		if (onBytes !== undefined && i >= nextReport) {
+			onBytes(i);
+			nextReport = i + (1 << 22);
+		}
+	}
+	return {
+		rows: row,
+		fieldCounts: fieldCounts.subarray(0, row),
+		columns: columns.map((c) =>
+			c === null ? null : { dict: c.dict, codes: c.codes.subarray(0, row) },
+		),
+		end: i,
+	};
+}

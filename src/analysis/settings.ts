@@ -1,0 +1,60 @@
+import type { CleaningOptions } from './clean';
+import { defaultCleaning } from './clean';
+import type { OrderUnit } from './customers';
+import { defaultLifecycle, type LifecycleThresholds } from './lifecycle';
+import type { Period } from './period';
+import type { Mapping } from './read/roles';
+import type { Metric, ScoringMethod } from './rfm';
+import type { SchemeId, ScoreRule } from './segments';
+
+/** Every choice an analysis depends on, with the defaults of ANALYTICS.md. */
+export interface AnalysisSettings {
+	read: {
+		encoding?: string;
+		/** One character, `tab` or `space`. */
+		delimiter?: string;
+		sheet?: string;
+		/** e.g. `d/m/yyyy`; detected when absent. */
+		dateFormat?: string;
+	};
+	/** Roles forced by the user; absent roles are suggested, null ones are unmapped. */
+	mapping: Partial<Mapping>;
+	/** Extra columns kept for breakdowns, by attribute name. */
+	attributes: Record<string, string>;
+	cleaning: CleaningOptions & { order: OrderUnit };
+	/** Analysis date `YYYY-MM-DD`; null = the day after the latest transaction. */
+	asOf: string | null;
+	rfm: {
+		scoring: ScoringMethod;
+		bins: number;
+		segments: SchemeId;
+		monetary: 'sum' | 'mean';
+		fixed?: Record<Metric, number[]>;
+		rules?: ScoreRule[];
+	};
+	cohorts: { period: Period; onOrAfter: boolean };
+	clusters: {
+		/** null = the best silhouette of the scan. */
+		k: number | null;
+		seed: number;
+		log1p: boolean;
+		standardize: boolean;
+		kMin: number;
+		kMax: number;
+	};
+	lifecycle: LifecycleThresholds;
+}
+
+export function defaultSettings(): AnalysisSettings {
+	return {
+		read: {},
+		mapping: {},
+		attributes: {},
+		cleaning: { ...defaultCleaning, order: 'invoice' },
+		asOf: null,
+		rfm: { scoring: 'rank', bins: 5, segments: 'rfm-11', monetary: 'sum' },
+		cohorts: { period: 'month', onOrAfter: false },
+		clusters: { k: null, seed: 0, log1p: true, standardize: true, kMin: 2, kMax: 8 },
+		lifecycle: { ...defaultLifecycle },
+	};
+}
