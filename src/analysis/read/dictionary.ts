@@ -15,8 +15,11 @@ export class ByteDictionary {
 
 	/** The code of bytes[start, end), adding it when new. */
 	code(bytes: Uint8Array, start: number, end: number): number {
-		let h = 0x811c9dc5 | 0;
-		for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+		return this.codeHashed(bytes, start, end, hashBytes(bytes, start, end));
+	}
+
+	/** The code of bytes[start, end) whose hashBytes() the caller computed while scanning them. */
+	codeHashed(bytes: Uint8Array, start: number, end: number, h: number): number {
 		const len = end - start;
 		let slot = h & this.mask;
 		const arena = this.arena;
@@ -93,6 +96,16 @@ export class ByteDictionary {
 		}
 		return out;
 	}
+}
+
+export const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_PRIME = 0x01000193;
+
+/** FNV-1a over bytes[start, end). */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+	let h = HASH_SEED;
+	for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], HASH_PRIME);
+	return h;
 }
 
 export function grow<T extends Int32Array | Float64Array | Uint8Array>(a: T, size: number): T {

@@ -171,7 +171,9 @@ export function sniffDialect(bytes: Uint8Array): Dialect {
 	const c = best?.c ?? { delimiter: ',', collapse: false, quote: '"', escape: '"' };
 	const skipped = best?.skipped ?? 0;
 	const dialect: Dialect = { ...c, headerRow: null, skippedLines: 0 };
-	const rowStart = skipped > 0 ? skipRows(sample, dialect, skipped) : 0;
+	let rowStart = skipped > 0 ? skipRows(sample, dialect, skipped) : 0;
+	// Blank lines between the preamble and the header belong to the preamble.
+	while (rowStart > 0 && (sample[rowStart] === 10 || sample[rowStart] === 13)) rowStart++;
 	dialect.skippedLines = countLines(sample, rowStart);
 	dialect.headerRow = hasHeader(sample.subarray(rowStart), dialect) ? 0 : null;
 	return dialect;

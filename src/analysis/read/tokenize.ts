@@ -1,4 +1,4 @@
-import { ByteDictionary, grow } from './dictionary';
+import { ByteDictionary, grow, HASH_PRIME, HASH_SEED } from './dictionary';
 
 /** How a delimited text file is laid out. */
 export interface Dialect {
@@ -125,6 +125,8 @@ export function tokenize(
 			let fs: number;
 			let fe: number;
 			let escaped = false;
+			let h = 0;
+			const kept = col < width && codes[col] !== null;
 			if (bytes[i] === quote) {
 				i++;
 				fs = i;
@@ -153,6 +155,18 @@ export function tokenize(
 					if (b === delim || b === LF || b === CR || (collapse && b === TAB)) break;
 					i++;
 				}
+			} else if (kept && !collapse) {
+				// The hot path: an unquoted field that is kept is hashed while it is scanned.
+				fs = i;
+				h = HASH_SEED;
+				while (i < n) {
+					b = bytes[i];
+					if (b === delim || b === LF || b === CR) break;
+					h = Math.imul(h ^ b, HASH_PRIME);
+					i++;
+				}
+				fe = i;
+				h = ~h;
 			} else {
 				fs = i;
 				if (collapse) {
@@ -182,7 +196,9 @@ export function tokenize(
 					}
 				}
 			}
-			if (col < width && codes[col] !== null && fe > fs) {
+			if (h !== 0) {
+				if (fe > fs) codes[col][row] = dicts[col].codeHashed(bytes, fs, fe, ~h);
+			} else if (col < width && codes[col] !== null && fe > fs) {
 				if (escaped) {
 					if (scratch.length < fe - fs) scratch = new Uint8Array((fe - fs) * 2);
 					let k = 0;
