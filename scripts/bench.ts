@@ -8,7 +8,15 @@
  *   npm run bench -- --rows 100000     one size
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, writeSync, readFileSync, statSync } from 'node:fs';
+import {
+	existsSync,
+	mkdirSync,
+	openSync,
+	closeSync,
+	writeSync,
+	readFileSync,
+	statSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as aq from 'arquero';
@@ -47,7 +55,9 @@ function ensureFile(rows: number): string {
 	const file = join(outDir, `retail-${rows}.csv`);
 	if (!existsSync(file)) {
 		const fd = openSync(file, 'w');
-		generateRetail({ rows, customers: Math.round(rows / 170) + 300, seed: 1 }, (s) => writeSync(fd, s));
+		generateRetail({ rows, customers: Math.round(rows / 170) + 300, seed: 1 }, (s) =>
+			writeSync(fd, s),
+		);
 		closeSync(fd);
 	}
 	return file;
@@ -85,7 +95,8 @@ function runOurs(file: string, rows: number): void {
 function runArquero(file: string, rows: number): void {
 	const lap = timer();
 	const total = timer();
-	const stage = (name: string) => emit({ engine: 'arquero', rows, stage: name, ms: lap(), peak_rss_mb: peakMb() });
+	const stage = (name: string) =>
+		emit({ engine: 'arquero', rows, stage: name, ms: lap(), peak_rss_mb: peakMb() });
 	const text = readFileSync(file, 'utf8');
 	stage('read');
 	// Types declared for the whole file: guessing from the first rows misses the late C… invoices.
@@ -96,7 +107,9 @@ function runArquero(file: string, rows: number): void {
 	const clean = dt
 		.filter((d: Record<string, unknown>) => d['Customer ID'] != null && d['Customer ID'] !== '')
 		.derive({ amount: (d: Record<string, number>) => d.Quantity * d.Price })
-		.filter((d: Record<string, string & number>) => !aq.op.startswith(d.Invoice, 'C') && d.amount > 0)
+		.filter(
+			(d: Record<string, string & number>) => !aq.op.startswith(d.Invoice, 'C') && d.amount > 0,
+		)
 		.dedupe()
 		.derive({ day: (d: Record<string, string>) => aq.op.substring(d.InvoiceDate, 0, 10) });
 	const orders = clean
@@ -105,7 +118,12 @@ function runArquero(file: string, rows: number): void {
 	stage('clean');
 	const customers = orders
 		.groupby('Customer ID')
-		.rollup({ last: aq.op.max('day'), first: aq.op.min('day'), frequency: aq.op.count(), monetary: aq.op.sum('amount') })
+		.rollup({
+			last: aq.op.max('day'),
+			first: aq.op.min('day'),
+			frequency: aq.op.count(),
+			monetary: aq.op.sum('amount'),
+		})
 		.derive({
 			r: aq.op.ntile(5),
 			f: aq.op.ntile(5),
@@ -142,14 +160,25 @@ function runKscan(customers: number): void {
 		],
 		{ seed: 0 },
 	);
-	emit({ engine: 'clientele', customers, stage: 'k-scan', ms: lap(), best_k: scan.bestK, peak_rss_mb: peakMb() });
+	emit({
+		engine: 'clientele',
+		customers,
+		stage: 'k-scan',
+		ms: lap(),
+		best_k: scan.bestK,
+		peak_rss_mb: peakMb(),
+	});
 }
 
 function child(args: string[]): Record<string, unknown>[] {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), ...args], {
-		encoding: 'utf8',
-		maxBuffer: 1 << 24,
-	});
+	const r = spawnSync(
+		process.execPath,
+		['--import', 'tsx', fileURLToPath(import.meta.url), ...args],
+		{
+			encoding: 'utf8',
+			maxBuffer: 1 << 24,
+		},
+	);
 	if (r.status !== 0) throw new Error(`bench child ${args.join(' ')} failed:\n${r.stderr}`);
 	process.stdout.write(r.stdout);
 	return r.stdout
@@ -171,10 +200,17 @@ if (argv[0] === '--child') {
 		const file = ensureFile(rows);
 		emit({ file, rows, mb: Math.round(statSync(file).size / 1e5) / 10 });
 		const ours = child(['--child', 'ours', file, String(rows)]);
-		const theirs = argv.includes('--skip-arquero') ? [] : child(['--child', 'arquero', file, String(rows)]);
+		const theirs = argv.includes('--skip-arquero')
+			? []
+			: child(['--child', 'arquero', file, String(rows)]);
 		for (const o of ours) {
 			const t = theirs.find((x) => x.stage === o.stage);
-			if (t) emit({ rows, stage: o.stage, ratio_ms: Math.round(((o.ms as number) / (t.ms as number)) * 100) / 100 });
+			if (t)
+				emit({
+					rows,
+					stage: o.stage,
+					ratio_ms: Math.round(((o.ms as number) / (t.ms as number)) * 100) / 100,
+				});
 		}
 		const total = ours.find((o) => o.stage === 'total')!;
 		emit({
@@ -182,7 +218,9 @@ if (argv[0] === '--child') {
 			target: '1M rows read+parse+clean+rfm+cohorts <= 2000 ms and <= 400 MB',
 			ms: total.ms,
 			peak_rss_mb: total.peak_rss_mb,
-			met: rows !== 1_000_000 || ((total.ms as number) <= 2000 && (total.peak_rss_mb as number) <= 400),
+			met:
+				rows !== 1_000_000 ||
+				((total.ms as number) <= 2000 && (total.peak_rss_mb as number) <= 400),
 		});
 	}
 	for (const customers of [5_000, 50_000]) child(['--child', 'kscan', String(customers)]);

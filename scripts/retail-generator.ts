@@ -149,11 +149,17 @@ export function generateRetail(options: RetailOptions, write: (chunk: string) =>
 		const [y, m, dd] = civilFromDay(startDay + d);
 		let left = Math.min(lines, options.rows - written);
 		let minute = 7 * 60 + 30;
+		// Every customer makes a first purchase on the day they join.
+		const joiners = active.filter((c) => c.join === d);
 		while (left > 0) {
 			const size = Math.min(left, 1 + Math.floor(rand() * 2 * 20));
 			let cust = '';
 			let country = 'United Kingdom';
-			if (rand() > 0.22 && active.length > 0) {
+			const joiner = joiners.pop();
+			if (joiner) {
+				cust = joiner.id;
+				country = joiner.country;
+			} else if (rand() > 0.22 && active.length > 0) {
 				let u = rand() * wsum;
 				let k = 0;
 				while (k < active.length - 1 && (u -= weights[k]) > 0) k++;

@@ -10,7 +10,7 @@ import { buildCohorts, type CohortMatrix } from './cohort';
 import { buildOrders, computeMetrics } from './customers';
 import { parseIsoDay } from './dates';
 import { assignLifecycle, STAGES, type Stage } from './lifecycle';
-import { openTable, readColumns, type RawColumns, type TableSource } from './read/table';
+import { openTable, readColumns, tableMeta, type RawColumns, type TableMeta } from './read/table';
 import { ROLES, type Mapping } from './read/roles';
 import { scoreRfm, type RfmScores } from './rfm';
 import { assignSegments, type Segmentation } from './segments';
@@ -20,7 +20,7 @@ import { paretoShare } from './value';
 
 /** The file read and cleaned: what every later stage starts from. */
 export interface PreparedData {
-	source: TableSource;
+	source: TableMeta;
 	mapping: Mapping;
 	columns: RawColumns;
 	transactions: Transactions;
@@ -30,7 +30,7 @@ export interface PreparedData {
 }
 
 /** The roles to use: the user's where given, the suggested ones otherwise. */
-export function resolveMapping(source: TableSource, forced: Partial<Mapping>): Mapping {
+export function resolveMapping(source: TableMeta, forced: Partial<Mapping>): Mapping {
 	const mapping = { ...source.suggested };
 	for (const role of ROLES) {
 		const name = forced[role];
@@ -53,24 +53,39 @@ export function resolveMapping(source: TableSource, forced: Partial<Mapping>): M
 	return mapping;
 }
 
-/** Reads and cleans a file (§1, §7): the first half of every analysis. */
-export function prepareData(
+/** A file read into columns: every column, since all take part in the exact-duplicate rule (§1.4). */
+export interface ReadTable {
+	source: TableMeta;
+	columns: RawColumns;
+	/** The first rows as text. */
+	preview: string[][];
+}
+
+/** Reads a file (§7) under the settings' read options. */
+export function readTable(
 	bytes: Uint8Array,
 	name: string,
-	settings: AnalysisSettings,
+	read: AnalysisSettings['read'],
 	onProgress?: OnProgress,
-): PreparedData {
-	const source = openTable(bytes, {
-		name,
-		encoding: settings.read.encoding,
-		delimiter: settings.read.delimiter,
-	});
+): ReadTable {
+	const source = openTable(bytes, { name, encoding: read.encoding, delimiter: read.delimiter });
+	const columns = readColumns(source, null, onProgress);
+	const preview: string[][] = [];
+	for (let r = 0; r < Math.min(20, columns.rows); r++) {
+		preview.push(
+			columns.columns.map((c) => (c === null || c.codes[r] < 0 ? '' : c.values[c.codes[r]])),
+		);
+	}
+	return { source: tableMeta(source), columns, preview };
+}
+
+/** Cleans a read table (§1) and groups its lines into orders. */
+export function prepareTable(table: ReadTable, settings: AnalysisSettings): PreparedData {
+	const { source, columns } = table;
 	const mapping = resolveMapping(source, settings.mapping);
 	for (const column of Object.values(settings.attributes)) {
 		if (!source.names.includes(column)) throw unknownColumn(column, source.names);
 	}
-	// Every column is read: all of them take part in the exact-duplicate rule (§1.4).
-	const columns = readColumns(source, null, onProgress);
 	const { transactions, report } = cleanTransactions(
 		{
 			source,
@@ -83,6 +98,16 @@ export function prepareData(
 	);
 	const orders = buildOrders(transactions, settings.cleaning.order);
 	return { source, mapping, columns, transactions, report, orders };
+}
+
+/** Reads and cleans a file (§1, §7): the first half of every analysis. */
+export function prepareData(
+	bytes: Uint8Array,
+	name: string,
+	settings: AnalysisSettings,
+	onProgress?: OnProgress,
+): PreparedData {
+	return prepareTable(readTable(bytes, name, settings.read, onProgress), settings);
 }
 
 /** Customers as of the analysis date with their RFM scores, segment, lifecycle stage and value. */

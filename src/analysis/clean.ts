@@ -1,7 +1,7 @@
 import { UserError } from '../shared/errors';
 import { formatDay, MS_PER_DAY } from './dates';
 import type { Mapping, Role } from './read/roles';
-import type { RawColumns, TableSource } from './read/table';
+import type { RawColumns, TableMeta } from './read/table';
 import {
 	detectDateFormat,
 	formatName,
@@ -72,7 +72,7 @@ export interface Transactions {
 }
 
 export interface CleanInput {
-	source: TableSource;
+	source: TableMeta;
 	columns: RawColumns;
 	mapping: Mapping;
 	/** Columns whose equality makes two rows duplicates: all mapped columns (§1.4). */

@@ -16,7 +16,9 @@ export type ErrorCode =
 	| 'bad_date'
 	| 'too_few_customers'
 	| 'bins_mismatch'
-	| 'bad_rule';
+	| 'bad_rule'
+	| 'storage_full'
+	| 'fetch_failed';
 
 export interface BilingualText {
 	en: string;

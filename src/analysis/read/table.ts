@@ -48,6 +48,15 @@ export interface TableSource {
 	warnings: Warning[];
 }
 
+/** What later stages need of an opened file, without its bytes: storable and cheap to send. */
+export type TableMeta = Omit<TableSource, 'bytes' | 'sample' | 'dataStart' | 'sampleEnd'>;
+
+/** The meta part of a source. */
+export function tableMeta(source: TableSource): TableMeta {
+	const { bytes: _b, sample: _s, dataStart: _d, sampleEnd: _e, ...meta } = source;
+	return meta;
+}
+
 /** Dictionary-encoded columns of raw text: a value per row is `values[codes[row]]`, or missing. */
 export interface RawColumns {
 	rows: number;
@@ -178,7 +187,11 @@ function toRaw(
 				? null
 				: c === undefined
 					? { codes: new Int32Array(fieldCounts.length).fill(-1), values: [] }
-					: { codes: c.codes, values: c.dict.values() },
+					: {
+							// A view of a larger buffer would be stored and posted whole: copy it down.
+							codes: c.codes.byteLength < c.codes.buffer.byteLength ? c.codes.slice() : c.codes,
+							values: c.dict.values(),
+						},
 		);
 	}
 	return { rows: fieldCounts.length, columns: out, ragged };

@@ -1,0 +1,21 @@
+/** The one message catalogue: every UI string, in English and 简体中文. One file per area. */
+import app from './messages/app';
+import cells from './messages/cells';
+import data from './messages/data';
+import overview from './messages/overview';
+import rfm from './messages/rfm';
+import cohorts from './messages/cohorts';
+import clusters from './messages/clusters';
+import lifecycle from './messages/lifecycle';
+
+export const catalogue = {
+	...app,
+	...cells,
+	...data,
+	...overview,
+	...rfm,
+	...cohorts,
+	...clusters,
+	...lifecycle,
+};
+export type MessageKey = keyof typeof catalogue;

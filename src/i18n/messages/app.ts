@@ -1,0 +1,80 @@
+import { defineMessages } from '../define';
+
+export default defineMessages({
+	'app.name': { en: 'Clientele', zh: 'Clientele 客户分析' },
+	'app.tagline': {
+		en: 'Customer analysis in your browser: RFM, cohorts, clusters, lifecycle.',
+		zh: '在浏览器中完成客户分析：RFM 模型、同期群分析、聚类与客户生命周期。',
+	},
+	'app.privacy': {
+		en: 'Your file never leaves this browser tab: it is analysed here and kept in this browser only.',
+		zh: '文件不会离开此浏览器标签页：分析在本地完成，数据只保存在此浏览器中。',
+	},
+	'app.language': { en: 'Language', zh: '语言' },
+	'app.home': { en: 'All notebooks', zh: '全部笔记本' },
+	'app.storage': { en: 'Storage used: {used} of {quota}', zh: '已用存储：{used} / {quota}' },
+	'app.storagePersisted': { en: 'kept safe from clean-up', zh: '已设为持久保存' },
+	'app.storagePersist': {
+		en: 'Keep my data safe from browser clean-up',
+		zh: '防止浏览器自动清理我的数据',
+	},
+	'app.progress': { en: 'Working… {pct}', zh: '处理中…… {pct}' },
+	'app.cancel': { en: 'Cancel', zh: '取消' },
+	'app.cancelled': { en: 'Cancelled.', zh: '已取消。' },
+	'landing.drop': { en: 'Drop a file of orders here', zh: '将订单文件拖放到此处' },
+	'landing.dropHint': {
+		en: 'CSV, TSV or text export with one row per order line: customer, date, amount (or quantity × price).',
+		zh: 'CSV、TSV 或文本导出文件，每行一条订单记录：客户、日期、金额（或数量 × 单价）。',
+	},
+	'landing.choose': { en: 'Choose a file…', zh: '选择文件……' },
+	'landing.paste': { en: 'Or paste the table here', zh: '或在此粘贴表格' },
+	'landing.pastePlaceholder': {
+		en: 'customer,date,amount\nA001,2024-01-05,120\n…',
+		zh: '客户编号,下单日期,金额\nA001,2024-01-05,120\n……',
+	},
+	'landing.pasteGo': { en: 'Analyse the pasted table', zh: '分析粘贴的表格' },
+	'landing.samples': { en: 'Or try a sample', zh: '或试用示例数据' },
+	'landing.sampleRetail': {
+		en: 'Online retail (synthetic, 2 years)',
+		zh: '在线零售（模拟数据，两年）',
+	},
+	'landing.sampleCdnow': { en: 'CDNOW music store (1997–98)', zh: 'CDNOW 音乐商店（1997–98）' },
+	'landing.saved': { en: 'Your notebooks', zh: '我的笔记本' },
+	'landing.none': { en: 'No notebooks yet.', zh: '还没有笔记本。' },
+	'landing.open': { en: 'Open', zh: '打开' },
+	'landing.rename': { en: 'Rename', zh: '重命名' },
+	'landing.duplicate': { en: 'Duplicate', zh: '复制' },
+	'landing.delete': { en: 'Delete', zh: '删除' },
+	'landing.confirmDelete': {
+		en: 'Delete the notebook "{title}"? Its results and, if no other notebook uses it, its data are removed from this browser.',
+		zh: '删除笔记本"{title}"？其结果以及（若无其他笔记本使用）其数据将从此浏览器中移除。',
+	},
+	'landing.renamePrompt': { en: 'New name of the notebook', zh: '笔记本的新名称' },
+	'landing.updated': { en: 'changed {when}', zh: '更新于 {when}' },
+	'landing.import': { en: 'Import a notebook file…', zh: '导入笔记本文件……' },
+	'landing.copyOf': { en: '{title} (copy)', zh: '{title}（副本）' },
+	'landing.fetching': { en: 'Downloading {url}…', zh: '正在下载 {url}……' },
+	'error.fetch': {
+		en: 'Could not download {url}: {why}. Check the link, or download the file and drop it here.',
+		zh: '无法下载 {url}：{why}。请检查链接，或先下载文件再拖放到此处。',
+	},
+	'error.notebookFile': {
+		en: 'This is not a Clientele notebook file ({why}).',
+		zh: '这不是 Clientele 笔记本文件（{why}）。',
+	},
+	'error.needData': {
+		en: 'This notebook file has no data in it. Open its data file ({name}) to see the results.',
+		zh: '此笔记本文件不包含数据。请打开其数据文件（{name}）以查看结果。',
+	},
+	'nb.title': { en: 'Notebook title', zh: '笔记本标题' },
+	'nb.export': { en: 'Export notebook', zh: '导出笔记本' },
+	'nb.includeData': { en: 'include the data', zh: '包含数据' },
+	'nb.link': { en: 'Copy link to these settings', zh: '复制此设置的链接' },
+	'nb.linkCopied': {
+		en: 'Link copied (it holds the settings, never the data).',
+		zh: '链接已复制（只包含设置，不含数据）。',
+	},
+	'nb.addCell': { en: 'Add a cell', zh: '添加单元格' },
+	'nb.dataset': { en: 'Data: {name}', zh: '数据：{name}' },
+	'nb.openData': { en: 'Open the data file…', zh: '打开数据文件……' },
+});

@@ -1,0 +1,37 @@
+import { defineMessages } from '../define';
+
+export default defineMessages({
+	'cell.data': { en: 'Data', zh: '数据' },
+	'cell.overview': { en: 'Overview', zh: '概览' },
+	'cell.rfm': { en: 'RFM segments', zh: 'RFM 客户细分' },
+	'cell.cohorts': { en: 'Cohort retention', zh: '同期群留存分析' },
+	'cell.clusters': { en: 'K-means clusters', zh: 'K-means 聚类' },
+	'cell.lifecycle': { en: 'Lifecycle and value', zh: '客户生命周期与价值' },
+	'cell.clv': { en: 'Customer lifetime value', zh: '客户终身价值（CLV）' },
+	'cell.collapse': { en: 'Collapse', zh: '折叠' },
+	'cell.expand': { en: 'Expand', zh: '展开' },
+	'cell.up': { en: 'Move up', zh: '上移' },
+	'cell.down': { en: 'Move down', zh: '下移' },
+	'cell.remove': { en: 'Remove cell', zh: '删除单元格' },
+	'cell.note': { en: 'Note', zh: '备注' },
+	'cell.addNote': { en: 'Add a note', zh: '添加备注' },
+	'cell.editNote': { en: 'Edit note', zh: '编辑备注' },
+	'cell.noteHelp': {
+		en: 'Markdown: **bold**, *italic*, lists, links.',
+		zh: '支持 Markdown：**粗体**、*斜体*、列表、链接。',
+	},
+	'cell.done': { en: 'Done', zh: '完成' },
+	'cell.howToRead': { en: 'How to read this', zh: '如何解读' },
+	'cell.running': { en: 'Computing…', zh: '计算中……' },
+	'cell.idle': { en: 'Waiting for data.', zh: '等待数据。' },
+	'cell.retry': { en: 'Try again', zh: '重试' },
+	'cell.waitData': {
+		en: 'This cell needs the Data cell to succeed first: fix the problem shown there.',
+		zh: '此单元格需要"数据"单元格先成功运行：请先解决其中显示的问题。',
+	},
+	'chart.svg': { en: 'SVG', zh: 'SVG' },
+	'chart.png': { en: 'PNG', zh: 'PNG' },
+	'chart.download': { en: 'Download chart as {format}', zh: '下载图表（{format}）' },
+	'chart.table': { en: 'Show the numbers', zh: '显示数据表' },
+	'warn.title': { en: 'Notes on the data', zh: '数据提示' },
+});

@@ -1,0 +1,201 @@
+/**
+ * The one contract between the UI and the analysis worker. The UI imports it with `import type`;
+ * every method takes one options object and returns a Promise. Data lives in the worker under a
+ * dataset id; what comes back is small (summaries, chart-ready series, one page of a table).
+ */
+import type { CleaningReport } from '../analysis/clean';
+import type { ScanRow, ClusterProfile, TreeNode } from '../analysis/cluster';
+import type { CohortMatrix } from '../analysis/cohort';
+import type { Stage } from '../analysis/lifecycle';
+import type { Dialect } from '../analysis/read/tokenize';
+import type { ColumnProfile, Mapping } from '../analysis/read/roles';
+import type { Metric, MetricCuts } from '../analysis/rfm';
+import type { AnalysisSettings } from '../analysis/settings';
+import type { Bilingual, Warning } from '../analysis/types';
+
+export type Progress = (fraction: number, stage?: string) => void;
+
+/** What was understood of a file: shown in the Data cell. */
+export interface DatasetInfo {
+	datasetId: string;
+	name: string;
+	bytes: number;
+	format: string;
+	encoding: string;
+	dialect: Dialect;
+	decimal: '.' | ',';
+	names: string[];
+	profiles: ColumnProfile[];
+	suggested: Mapping;
+	/** Data rows in the file. */
+	rows: number;
+	/** The first rows as text, for the preview. */
+	preview: string[][];
+	warnings: Warning[];
+}
+
+export interface DataResult {
+	info: DatasetInfo;
+	mapping: Mapping;
+	report: CleaningReport;
+	/** Customers with at least one purchase after cleaning. */
+	customers: number;
+	firstDay: number;
+	lastDay: number;
+}
+
+export interface Histogram {
+	metric: Metric;
+	/** Bin edges: bins[i] = [x0, x1), the last bin is closed. */
+	bins: { x0: number; x1: number; count: number }[];
+	/** Values above this were folded into the last bin (a long tail), or null. */
+	clippedAbove: number | null;
+	median: number;
+	mean: number;
+}
+
+export interface OverviewResult {
+	asOf: number;
+	customers: number;
+	orders: number;
+	revenue: number;
+	averageOrderValue: number;
+	firstDay: number;
+	lastDay: number;
+	monthly: { month: string; start: number; revenue: number; orders: number; customers: number }[];
+	histograms: Histogram[];
+}
+
+export interface SegmentSummary {
+	id: string;
+	name: Bilingual;
+	description: Bilingual;
+	action: Bilingual;
+	customers: number;
+	revenue: number;
+	customerShare: number;
+	revenueShare: number;
+	meanRecency: number;
+	meanFrequency: number;
+	meanMonetary: number;
+}
+
+export interface RfmResult {
+	asOf: number;
+	bins: number;
+	method: string;
+	scheme: string;
+	cuts: Record<Metric, MetricCuts>;
+	segments: SegmentSummary[];
+	/** The R × F grid: customers and mean monetary value per cell. */
+	grid: { r: number; f: number; customers: number; meanMonetary: number | null }[];
+	warnings: Warning[];
+}
+
+export interface CohortResult {
+	matrix: CohortMatrix;
+	/** The breakdown applied, or null for all customers. */
+	breakdown: Breakdown | null;
+}
+
+export interface ClustersResult {
+	scan: ScanRow[];
+	bestK: number | null;
+	k: number | null;
+	inertia: number | null;
+	silhouette: number | null;
+	featureNames: string[];
+	profiles: ClusterProfile[];
+	tree: TreeNode | null;
+	treeAccuracy: number | null;
+	/** Up to 4,000 customers, sampled evenly, for the scatter. */
+	points: { recency: number; frequency: number; monetary: number; cluster: number }[];
+	customers: number;
+	warnings: Warning[];
+}
+
+export interface LifecycleResult {
+	counts: Record<Stage, number>;
+	revenue: Record<Stage, number>;
+	paretoTop20: number;
+	pareto: { customerShare: number; revenueShare: number }[];
+	tiers: { tier: 'A' | 'B' | 'C'; customers: number; revenue: number }[];
+	averageAnnualSpend: number;
+	averageLifetimeYears: number;
+}
+
+/** A subset of customers: a segment (English id), a cluster (1-based) or a lifecycle stage. */
+export type Breakdown =
+	| { kind: 'segment'; value: string }
+	| { kind: 'cluster'; value: number }
+	| { kind: 'stage'; value: Stage };
+
+export const CUSTOMER_SORTS = [
+	'customer_id',
+	'recency_days',
+	'frequency',
+	'monetary',
+	'rfm_score',
+	'segment',
+	'cluster',
+] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+export interface CustomerRow {
+	customer_id: string;
+	recency_days: number;
+	frequency: number;
+	monetary: number;
+	first_purchase: string;
+	last_purchase: string;
+	rfm_cell: string;
+	rfm_score: number;
+	segment: string;
+	lifecycle: Stage;
+	cluster: number | null;
+}
+
+export interface CustomerPage {
+	/** Customers matching the filter. */
+	total: number;
+	offset: number;
+	rows: CustomerRow[];
+}
+
+/** Every analysis reads the dataset under these settings. */
+export interface Job {
+	datasetId: string;
+	settings: AnalysisSettings;
+}
+
+export interface AnalysisApi {
+	/** Reads a file (File or bytes), stores it and its parsed columns, and describes it. */
+	importFile(
+		o: { datasetId: string; file: Blob; name: string; settings: AnalysisSettings },
+		progress?: Progress,
+	): Promise<DatasetInfo>;
+	/** Read and clean under the settings' read options, mapping and cleaning switches (§1, §7). */
+	prepareData(o: Job, progress?: Progress): Promise<DataResult>;
+	overview(o: Job, progress?: Progress): Promise<OverviewResult>;
+	rfm(o: Job, progress?: Progress): Promise<RfmResult>;
+	cohorts(o: Job & { breakdown: Breakdown | null }, progress?: Progress): Promise<CohortResult>;
+	clusters(o: Job, progress?: Progress): Promise<ClustersResult>;
+	lifecycle(o: Job, progress?: Progress): Promise<LifecycleResult>;
+	/** One page of the customer table, filtered and sorted in the worker. */
+	customers(
+		o: Job & {
+			filter: Breakdown | null;
+			search: string;
+			sort: CustomerSort;
+			descending: boolean;
+			offset: number;
+			limit: number;
+		},
+	): Promise<CustomerPage>;
+	/** The files of CLI.md, as text. */
+	exportFile(
+		o: Job & { file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json' },
+	): Promise<string>;
+	/** Forgets a dataset held in memory (it stays in IndexedDB). */
+	release(o: { datasetId: string }): Promise<void>;
+}

@@ -1,0 +1,552 @@
+/**
+ * The analysis worker's API object: the pure analysis modules behind the AnalysisApi contract,
+ * with an in-memory cache of the last results by their inputs. Storage is injected so that tests
+ * run it in Node; the worker entry passes IndexedDB.
+ */
+import {
+	analyzeClusters,
+	analyzeCohorts,
+	analyzeCustomers,
+	prepareTable,
+	readTable,
+	type ClusterAnalysis,
+	type CustomerAnalysis,
+	type PreparedData,
+	type ReadTable,
+} from '../src/analysis/analyze';
+import { formatDay } from '../src/analysis/dates';
+import { clustersCsv, cohortsCsv, customersCsv, summary } from '../src/analysis/export';
+import { STAGES, type Stage } from '../src/analysis/lifecycle';
+import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
+import type { Metric } from '../src/analysis/rfm';
+import type { AnalysisSettings } from '../src/analysis/settings';
+
+import { paretoCurve, valueTiers } from '../src/analysis/value';
+import type {
+	AnalysisApi,
+	Breakdown,
+	ClustersResult,
+	CustomerPage,
+	CustomerRow,
+	DatasetInfo,
+	DataResult,
+	Histogram,
+	Job,
+	LifecycleResult,
+	OverviewResult,
+	Progress,
+	RfmResult,
+	SegmentSummary,
+} from '../src/shared/analysis-api';
+import { UserError } from '../src/shared/errors';
+
+/** Where the worker finds files and keeps parsed columns. */
+export interface DatasetStore {
+	getFile(datasetId: string): Promise<{ name: string; bytes: ArrayBuffer } | undefined>;
+	putFile(record: { id: string; name: string; bytes: ArrayBuffer; sha256: string }): Promise<void>;
+	getParsed(datasetId: string, readKey: string): Promise<ReadTable | undefined>;
+	putParsed(datasetId: string, readKey: string, table: ReadTable): Promise<void>;
+}
+
+/** A small cache: the last few values by key. */
+class Memo<T> {
+	private map = new Map<string, T>();
+	constructor(private size: number) {}
+	get(key: string, make: () => T): T {
+		let v = this.map.get(key);
+		if (v === undefined) {
+			v = make();
+			this.map.set(key, v);
+			if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+		} else {
+			this.map.delete(key);
+			this.map.set(key, v);
+		}
+		return v;
+	}
+	clear(prefix: string) {
+		for (const k of [...this.map.keys()]) if (k.startsWith(prefix)) this.map.delete(k);
+	}
+}
+
+const key = (...parts: unknown[]) => JSON.stringify(parts);
+export const readKey = (s: AnalysisSettings) =>
+	key(s.read.encoding ?? null, s.read.delimiter ?? null);
+const dataKey = (j: Job) =>
+	key(
+		j.datasetId,
+		readKey(j.settings),
+		j.settings.read.dateFormat ?? null,
+		j.settings.mapping,
+		j.settings.attributes,
+		j.settings.cleaning,
+	);
+const customersKey = (j: Job) =>
+	key(dataKey(j), j.settings.asOf, j.settings.rfm, j.settings.lifecycle);
+const clustersKey = (j: Job) =>
+	key(dataKey(j), j.settings.asOf, j.settings.rfm.monetary, j.settings.clusters);
+
+export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+	const digest = await crypto.subtle.digest('SHA-256', bytes);
+	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function createAnalysisApi(store: DatasetStore): AnalysisApi {
+	const tables = new Memo<Promise<ReadTable>>(2);
+	const prepared = new Memo<PreparedData>(2);
+	const customers = new Memo<CustomerAnalysis>(3);
+	const clusters = new Memo<ClusterAnalysis>(3);
+	const sorted = new Memo<Int32Array>(4);
+
+	function table(
+		datasetId: string,
+		settings: AnalysisSettings,
+		progress?: Progress,
+	): Promise<ReadTable> {
+		const rk = readKey(settings);
+		return tables.get(key(datasetId, rk), async () => {
+			const stored = await store.getParsed(datasetId, rk);
+			if (stored) return stored;
+			const file = await store.getFile(datasetId);
+			if (!file) {
+				throw new UserError('unreadable_file', {
+					en: 'The data of this notebook is no longer in the browser. Open the file again.',
+					zh: '此笔记本的数据已不在浏览器中。请重新打开文件。',
+				});
+			}
+			const t = readTable(new Uint8Array(file.bytes), file.name, settings.read, progress);
+			await store.putParsed(datasetId, rk, t);
+			return t;
+		});
+	}
+
+	async function data(job: Job, progress?: Progress): Promise<PreparedData> {
+		const t = await table(
+			job.datasetId,
+			job.settings,
+			progress && ((f) => progress(f * 0.8, 'read')),
+		);
+		return prepared.get(dataKey(job), () => prepareTable(t, job.settings));
+	}
+
+	async function analysis(job: Job, progress?: Progress): Promise<CustomerAnalysis> {
+		const d = await data(job, progress);
+		return customers.get(customersKey(job), () => analyzeCustomers(d, job.settings));
+	}
+
+	async function clusterAnalysis(job: Job, progress?: Progress): Promise<ClusterAnalysis> {
+		const c = await analysis(job, progress);
+		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress));
+	}
+
+	async function mask(job: Job, b: Breakdown | null): Promise<Uint8Array | undefined> {
+		if (b === null) return undefined;
+		const c = await analysis(job);
+		const n = c.metrics.ids.length;
+		const out = new Uint8Array(n);
+		if (b.kind === 'segment') {
+			const idx = c.segmentation.segments.findIndex((s) => s.id === b.value);
+			for (let i = 0; i < n; i++) out[i] = c.segmentation.segment[i] === idx ? 1 : 0;
+		} else if (b.kind === 'stage') {
+			const idx = STAGES.indexOf(b.value);
+			for (let i = 0; i < n; i++) out[i] = c.stage[i] === idx ? 1 : 0;
+		} else {
+			const labels = (await clusterAnalysis(job)).result?.labels;
+			for (let i = 0; i < n; i++) out[i] = labels?.[i] === b.value ? 1 : 0;
+		}
+		return out;
+	}
+
+	return {
+		async importFile({ datasetId, file, name, settings }, progress) {
+			const bytes = await file.arrayBuffer();
+			await store.putFile({ id: datasetId, name, bytes, sha256: await sha256Hex(bytes) });
+			const t = await table(datasetId, settings, progress);
+			return info(datasetId, name, bytes.byteLength, t);
+		},
+
+		async prepareData(job, progress) {
+			const d = await data(job, progress);
+			const file = await store.getFile(job.datasetId);
+			const t = await table(job.datasetId, job.settings);
+			let first = Infinity;
+			let last = -Infinity;
+			for (const day of d.orders.day) {
+				if (day < first) first = day;
+				if (day > last) last = day;
+			}
+			const customerSet = new Uint8Array(d.transactions.customerIds.length);
+			for (let i = 0; i < d.orders.customer.length; i++)
+				if (d.orders.purchase[i]) customerSet[d.orders.customer[i]] = 1;
+			let count = 0;
+			for (const x of customerSet) count += x;
+			progress?.(1, 'clean');
+			return {
+				info: info(job.datasetId, file?.name ?? '', file?.bytes.byteLength ?? 0, t),
+				mapping: d.mapping,
+				report: d.report,
+				customers: count,
+				firstDay: first,
+				lastDay: last,
+			} satisfies DataResult;
+		},
+
+		async overview(job, progress) {
+			const c = await analysis(job, progress);
+			return overview(c);
+		},
+
+		async rfm(job, progress) {
+			const c = await analysis(job, progress);
+			return rfm(c);
+		},
+
+		async cohorts(job, progress) {
+			const c = await analysis(job, progress);
+			const m = await mask(job, job.breakdown);
+			return { matrix: analyzeCohorts(c, job.settings, m), breakdown: job.breakdown };
+		},
+
+		async clusters(job, progress) {
+			const c = await analysis(job, progress);
+			const cl = await clusterAnalysis(job, progress);
+			return clusterResult(c, cl);
+		},
+
+		async lifecycle(job, progress) {
+			const c = await analysis(job, progress);
+			return lifecycle(c);
+		},
+
+		async customers(job) {
+			const c = await analysis(job);
+			const labels =
+				job.sort === 'cluster' || job.filter?.kind === 'cluster'
+					? ((await clusterAnalysis(job)).result?.labels ?? null)
+					: null;
+			const order = sorted.get(
+				key(customersKey(job), job.sort, job.descending, labels !== null),
+				() => sortCustomers(c, job.sort, job.descending, labels),
+			);
+			const m = job.filter === null ? null : await mask(job, job.filter);
+			const search = job.search.trim().toLowerCase();
+			const ids = c.metrics.ids;
+			const matches: number[] = [];
+			for (const i of order) {
+				if (m && !m[i]) continue;
+				if (search && !ids[i].toLowerCase().includes(search)) continue;
+				matches.push(i);
+			}
+			const rows = matches
+				.slice(job.offset, job.offset + job.limit)
+				.map((i) => customerRow(c, i, labels));
+			return { total: matches.length, offset: job.offset, rows } satisfies CustomerPage;
+		},
+
+		async exportFile(job) {
+			const c = await analysis(job);
+			switch (job.file) {
+				case 'customers.csv':
+					return customersCsv(c, await clusterAnalysis(job));
+				case 'cohorts.csv':
+					return cohortsCsv(analyzeCohorts(c, job.settings));
+				case 'clusters.csv':
+					return clustersCsv(await clusterAnalysis(job));
+				case 'summary.json': {
+					const d = await data(job);
+					const file = await store.getFile(job.datasetId);
+					const result = {
+						data: d,
+						customers: c,
+						cohorts: analyzeCohorts(c, job.settings),
+						clusters: await clusterAnalysis(job),
+					};
+					return JSON.stringify(summary(result, file?.name ?? ''), null, 2) + '\n';
+				}
+			}
+		},
+
+		async release({ datasetId }) {
+			const prefix = JSON.stringify([datasetId]).slice(0, -1);
+			tables.clear(prefix);
+		},
+	};
+}
+
+function info(datasetId: string, name: string, bytes: number, t: ReadTable): DatasetInfo {
+	const s = t.source;
+	return {
+		datasetId,
+		name,
+		bytes,
+		format: s.format,
+		encoding: s.encoding,
+		dialect: s.dialect,
+		decimal: s.decimal,
+		names: s.names,
+		profiles: s.profiles,
+		suggested: s.suggested,
+		rows: t.columns.rows,
+		preview: t.preview,
+		warnings: s.warnings,
+	};
+}
+
+function overview(c: CustomerAnalysis): OverviewResult {
+	const m = c.metrics;
+	const o = c.orders;
+	let revenue = 0;
+	let orders = 0;
+	let first = Infinity;
+	let last = -Infinity;
+	const months = new Map<number, { revenue: number; orders: number; seen: Set<number> }>();
+	for (let i = 0; i < o.day.length; i++) {
+		const p = periodOf(o.day[i], 'month');
+		let b = months.get(p);
+		if (!b) months.set(p, (b = { revenue: 0, orders: 0, seen: new Set() }));
+		b.revenue += o.amount[i];
+		revenue += o.amount[i];
+		if (o.purchase[i]) {
+			b.orders++;
+			orders++;
+			b.seen.add(o.customer[i]);
+		}
+		if (o.day[i] < first) first = o.day[i];
+		if (o.day[i] > last) last = o.day[i];
+	}
+	const monthly = [...months.entries()]
+		.sort((a, b) => a[0] - b[0])
+		.map(([p, b]) => ({
+			month: periodLabel(p, 'month'),
+			start: periodStartDay(p, 'month'),
+			revenue: b.revenue,
+			orders: b.orders,
+			customers: b.seen.size,
+		}));
+	return {
+		asOf: m.asOf,
+		customers: m.ids.length,
+		orders,
+		revenue,
+		averageOrderValue: orders === 0 ? 0 : revenue / orders,
+		firstDay: first,
+		lastDay: last,
+		monthly,
+		histograms: [
+			histogram('recency', m.recency, false),
+			histogram('frequency', m.frequency, true),
+			histogram('monetary', m.monetary, true),
+		],
+	};
+}
+
+/** Up to 30 equal-width bins; a long right tail is folded into the last bin at the 99th percentile. */
+export function histogram(metric: Metric, values: ArrayLike<number>, clip: boolean): Histogram {
+	const sorted = Float64Array.from(values).sort();
+	const n = sorted.length;
+	if (n === 0) return { metric, bins: [], clippedAbove: null, median: NaN, mean: NaN };
+	const min = sorted[0];
+	const p99 = sorted[Math.min(n - 1, Math.floor(n * 0.99))];
+	const max = clip && p99 < sorted[n - 1] ? p99 : sorted[n - 1];
+	let sum = 0;
+	for (const v of sorted) sum += v;
+	const integer = sorted.every((v) => Number.isInteger(v));
+	let count = Math.min(30, Math.max(1, integer ? max - min + 1 : 30));
+	let width = (max - min) / count || 1;
+	if (integer) {
+		width = Math.max(1, Math.ceil((max - min + 1) / 30));
+		count = Math.ceil((max - min + 1) / width);
+	}
+	const bins = Array.from({ length: count }, (_, i) => ({
+		x0: min + i * width,
+		x1: min + (i + 1) * width,
+		count: 0,
+	}));
+	for (const v of sorted)
+		bins[Math.min(count - 1, Math.max(0, Math.floor((v - min) / width)))].count++;
+	const median = n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+	return { metric, bins, clippedAbove: max < sorted[n - 1] ? max : null, median, mean: sum / n };
+}
+
+function rfm(c: CustomerAnalysis): RfmResult {
+	const m = c.metrics;
+	const seg = c.segmentation;
+	const n = m.ids.length;
+	let total = 0;
+	for (let i = 0; i < n; i++) total += m.monetary[i];
+	const acc = seg.segments.map(() => ({ customers: 0, revenue: 0, r: 0, f: 0, m: 0 }));
+	for (let i = 0; i < n; i++) {
+		const a = acc[seg.segment[i]];
+		a.customers++;
+		a.revenue += m.monetary[i];
+		a.r += m.recency[i];
+		a.f += m.frequency[i];
+		a.m += m.monetary[i];
+	}
+	const segments: SegmentSummary[] = seg.segments.map((s, k) => {
+		const a = acc[k];
+		return {
+			id: s.id,
+			name: s.name,
+			description: s.description,
+			action: s.action,
+			customers: a.customers,
+			revenue: a.revenue,
+			customerShare: n === 0 ? 0 : a.customers / n,
+			revenueShare: total === 0 ? 0 : a.revenue / total,
+			meanRecency: a.customers ? a.r / a.customers : NaN,
+			meanFrequency: a.customers ? a.f / a.customers : NaN,
+			meanMonetary: a.customers ? a.m / a.customers : NaN,
+		};
+	});
+	const bins = c.scores.bins;
+	const grid = [];
+	const counts = new Int32Array(bins * bins);
+	const sums = new Float64Array(bins * bins);
+	for (let i = 0; i < n; i++) {
+		const k = (c.scores.r[i] - 1) * bins + (c.scores.f[i] - 1);
+		counts[k]++;
+		sums[k] += m.monetary[i];
+	}
+	for (let r = 1; r <= bins; r++)
+		for (let f = 1; f <= bins; f++) {
+			const k = (r - 1) * bins + (f - 1);
+			grid.push({
+				r,
+				f,
+				customers: counts[k],
+				meanMonetary: counts[k] ? sums[k] / counts[k] : null,
+			});
+		}
+	return {
+		asOf: m.asOf,
+		bins,
+		method: c.scores.cuts.recency.method,
+		scheme: seg.scheme,
+		cuts: c.scores.cuts,
+		segments,
+		grid,
+		warnings: c.warnings,
+	};
+}
+
+function clusterResult(c: CustomerAnalysis, cl: ClusterAnalysis): ClustersResult {
+	const m = c.metrics;
+	const r = cl.result;
+	const n = m.ids.length;
+	const step = Math.max(1, Math.ceil(n / 4000));
+	const points = [];
+	if (r !== null) {
+		for (let i = 0; i < n; i += step) {
+			points.push({
+				recency: m.recency[i],
+				frequency: m.frequency[i],
+				monetary: m.monetary[i],
+				cluster: r.labels[i],
+			});
+		}
+	}
+	return {
+		scan: cl.scan,
+		bestK: cl.bestK,
+		k: r?.k ?? null,
+		inertia: r?.inertia ?? null,
+		silhouette: r?.silhouette ?? null,
+		featureNames: r?.featureNames ?? ['recency', 'frequency', 'monetary'],
+		profiles: r?.profiles ?? [],
+		tree: r?.tree ?? null,
+		treeAccuracy: r?.treeAccuracy ?? null,
+		points,
+		customers: n,
+		warnings: cl.warnings,
+	};
+}
+
+function lifecycle(c: CustomerAnalysis): LifecycleResult {
+	const m = c.metrics;
+	const counts = { ...c.lifecycleCounts };
+	const revenue = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+	let tenureYears = 0;
+	let total = 0;
+	let first = Infinity;
+	for (let i = 0; i < m.ids.length; i++) {
+		revenue[STAGES[c.stage[i]]] += m.monetary[i];
+		total += m.monetary[i];
+		tenureYears += (m.lastDay[i] - m.firstDay[i]) / 365.25;
+		if (m.firstDay[i] < first) first = m.firstDay[i];
+	}
+	const years = Math.max(1 / 365.25, (m.asOf - first) / 365.25);
+	const tiers = valueTiers(m.monetary, m.ids);
+	return {
+		counts,
+		revenue,
+		paretoTop20: c.paretoTop20,
+		pareto: paretoCurve(m.monetary),
+		tiers: (['A', 'B', 'C'] as const).map((tier, k) => ({
+			tier,
+			customers: tiers.counts[k],
+			revenue: tiers.revenue[k],
+		})),
+		averageAnnualSpend: m.ids.length === 0 ? 0 : total / m.ids.length / years,
+		averageLifetimeYears: m.ids.length === 0 ? 0 : tenureYears / m.ids.length,
+	};
+}
+
+function customerRow(c: CustomerAnalysis, i: number, labels: Int32Array | null): CustomerRow {
+	const m = c.metrics;
+	const s = c.scores;
+	return {
+		customer_id: m.ids[i],
+		recency_days: m.recency[i],
+		frequency: m.frequency[i],
+		monetary: m.monetary[i],
+		first_purchase: formatDay(m.firstDay[i]),
+		last_purchase: formatDay(m.lastDay[i]),
+		rfm_cell: `${s.r[i]}${s.f[i]}${s.m[i]}`,
+		rfm_score: s.r[i] + s.f[i] + s.m[i],
+		segment: c.segmentation.segments[c.segmentation.segment[i]].id,
+		lifecycle: STAGES[c.stage[i]],
+		cluster: labels === null ? null : labels[i],
+	};
+}
+
+function sortCustomers(
+	c: CustomerAnalysis,
+	sort: string,
+	descending: boolean,
+	labels: Int32Array | null,
+): Int32Array {
+	const m = c.metrics;
+	const n = m.ids.length;
+	const idx = Int32Array.from({ length: n }, (_, i) => i);
+	let value: (i: number) => number | string;
+	switch (sort) {
+		case 'recency_days':
+			value = (i) => m.recency[i];
+			break;
+		case 'frequency':
+			value = (i) => m.frequency[i];
+			break;
+		case 'monetary':
+			value = (i) => m.monetary[i];
+			break;
+		case 'rfm_score':
+			value = (i) => c.scores.r[i] + c.scores.f[i] + c.scores.m[i];
+			break;
+		case 'segment':
+			value = (i) => c.segmentation.segment[i];
+			break;
+		case 'cluster':
+			value = (i) => labels?.[i] ?? 0;
+			break;
+		default:
+			return descending ? idx.reverse() : idx;
+	}
+	const sign = descending ? -1 : 1;
+	idx.sort((a, b) => {
+		const va = value(a);
+		const vb = value(b);
+		return (va < vb ? -sign : va > vb ? sign : 0) || a - b;
+	});
+	return idx;
+}

@@ -1,0 +1,18 @@
+import { expose } from 'comlink';
+import * as db from '../src/storage/db';
+import { createAnalysisApi } from './analysis-api';
+
+expose(
+	createAnalysisApi({
+		async getFile(id) {
+			const r = await db.getDataset(id);
+			return r && { name: r.name, bytes: r.bytes };
+		},
+		putFile: (r) => db.putDataset({ ...r, size: r.bytes.byteLength, addedAt: Date.now() }),
+		async getParsed(id, readKey) {
+			return (await db.getParsed(id, readKey))?.table;
+		},
+		putParsed: (id, readKey, table) =>
+			db.putParsed({ key: db.parsedKey(id, readKey), datasetId: id, table }),
+	}),
+);
