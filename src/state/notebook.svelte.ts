@@ -5,7 +5,15 @@
 import type { AnalysisSettings } from '../analysis/settings';
 import { defaultSettings } from '../analysis/settings';
 import type { Bilingual } from '../analysis/types';
-import type { AnalysisApi, DatasetInfo, DataResult, Progress } from '../shared/analysis-api';
+import type {
+	AnalysisApi,
+	Breakdown,
+	CustomerPage,
+	CustomerSort,
+	DatasetInfo,
+	DataResult,
+	Progress,
+} from '../shared/analysis-api';
 import { isUserError } from '../shared/errors';
 import { CELL_TYPES, type CellType } from '../shared/notebook';
 import type { CellRecord, NotebookRecord } from '../storage/db';
@@ -175,6 +183,25 @@ export class Notebook {
 		if (this.saveTimer !== null) clearTimeout(this.saveTimer);
 		this.saveTimer = null;
 		await db.putNotebook(this.record());
+	}
+
+	/** One of the files of CLI.md for the current settings, as text. */
+	exportFile(file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json'): Promise<string> {
+		const settings = $state.snapshot(this.settings) as AnalysisSettings;
+		return this.client.run((api) => api.exportFile({ datasetId: this.datasetId!, settings, file }));
+	}
+
+	/** A page of the customer table, filtered and sorted in the worker. */
+	customers(query: {
+		filter: Breakdown | null;
+		search: string;
+		sort: CustomerSort;
+		descending: boolean;
+		offset: number;
+		limit: number;
+	}): Promise<CustomerPage> {
+		const settings = $state.snapshot(this.settings) as AnalysisSettings;
+		return this.client.run((api) => api.customers({ datasetId: this.datasetId!, settings, ...query }));
 	}
 
 	/** Replaces the cells (from a notebook file or link). */
