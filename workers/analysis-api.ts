@@ -98,6 +98,18 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const clusters = new Memo<ClusterAnalysis>(3);
 	const sorted = new Memo<Int32Array>(4);
 
+	/** Files being imported, until they are stored. */
+	const incoming = new Map<string, { name: string; bytes: ArrayBuffer }>();
+	/** Writes still going on per dataset; flush() waits for them and reports a full disk. */
+	const writes = new Map<string, Promise<unknown>[]>();
+	const track = (datasetId: string, p: Promise<unknown>) => {
+		const list = writes.get(datasetId) ?? [];
+		// A failure is reported by flush(), not as an unhandled rejection.
+		p.catch(() => {});
+		list.push(p);
+		writes.set(datasetId, list);
+	};
+
 	function table(
 		datasetId: string,
 		settings: AnalysisSettings,
@@ -105,6 +117,12 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	): Promise<ReadTable> {
 		const rk = readKey(settings);
 		return tables.get(key(datasetId, rk), async () => {
+			const fresh = incoming.get(datasetId);
+			if (fresh) {
+				const t = readTable(new Uint8Array(fresh.bytes), fresh.name, settings.read, progress);
+				track(datasetId, store.putParsed(datasetId, rk, t));
+				return t;
+			}
 			const stored = await store.getParsed(datasetId, rk);
 			if (stored) return stored;
 			const file = await store.getFile(datasetId);
@@ -115,7 +133,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 				});
 			}
 			const t = readTable(new Uint8Array(file.bytes), file.name, settings.read, progress);
-			await store.putParsed(datasetId, rk, t);
+			track(datasetId, store.putParsed(datasetId, rk, t));
 			return t;
 		});
 	}
@@ -160,14 +178,26 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	return {
 		async importFile({ datasetId, file, name, settings }, progress) {
 			const bytes = await file.arrayBuffer();
-			await store.putFile({ id: datasetId, name, bytes, sha256: await sha256Hex(bytes) });
+			incoming.set(datasetId, { name, bytes });
+			// Storing is not on the way to the first results: it goes on while they are computed.
+			track(
+				datasetId,
+				sha256Hex(bytes).then((sha256) => store.putFile({ id: datasetId, name, bytes, sha256 })),
+			);
 			const t = await table(datasetId, settings, progress);
 			return info(datasetId, name, bytes.byteLength, t);
 		},
 
+		async flush({ datasetId }) {
+			const list = writes.get(datasetId) ?? [];
+			writes.delete(datasetId);
+			await Promise.all(list);
+			incoming.delete(datasetId);
+		},
+
 		async prepareData(job, progress) {
 			const d = await data(job, progress);
-			const file = await store.getFile(job.datasetId);
+			const file = incoming.get(job.datasetId) ?? (await store.getFile(job.datasetId));
 			const t = await table(job.datasetId, job.settings);
 			let first = Infinity;
 			let last = -Infinity;
@@ -254,7 +284,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 					return clustersCsv(await clusterAnalysis(job));
 				case 'summary.json': {
 					const d = await data(job);
-					const file = await store.getFile(job.datasetId);
+					const file = incoming.get(job.datasetId) ?? (await store.getFile(job.datasetId));
 					const result = {
 						data: d,
 						customers: c,

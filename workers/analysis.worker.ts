@@ -1,6 +1,9 @@
 import { expose } from 'comlink';
 import * as db from '../src/storage/db';
+import { installErrorTransfer } from '../src/worker-client/transfer';
 import { createAnalysisApi } from './analysis-api';
+
+installErrorTransfer();
 
 expose(
 	createAnalysisApi({

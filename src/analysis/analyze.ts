@@ -12,6 +12,7 @@ import { parseIsoDay } from './dates';
 import { assignLifecycle, STAGES, type Stage } from './lifecycle';
 import { openTable, readColumns, tableMeta, type RawColumns, type TableMeta } from './read/table';
 import { ROLES, type Mapping } from './read/roles';
+import { isMissing, parseNumber } from './read/values';
 import { scoreRfm, type RfmScores } from './rfm';
 import { assignSegments, type Segmentation } from './segments';
 import type { AnalysisSettings } from './settings';
@@ -70,6 +71,18 @@ export function readTable(
 ): ReadTable {
 	const source = openTable(bytes, { name, encoding: read.encoding, delimiter: read.delimiter });
 	const columns = readColumns(source, null, onProgress);
+	// Types were guessed from the first rows; a later value (a "C…" invoice) can disprove them.
+	source.profiles = source.profiles.map((p, i) => {
+		const col = columns.columns[i];
+		if (col === null || (p.type !== 'number' && p.type !== 'boolean')) return p;
+		const seen = source.sample.columns[i]?.values.length ?? 0;
+		for (let k = seen; k < col.values.length; k++) {
+			const v = col.values[k];
+			if (!isMissing(v) && Number.isNaN(parseNumber(v, source.decimal)))
+				return { ...p, type: 'string' };
+		}
+		return p;
+	});
 	const preview: string[][] = [];
 	for (let r = 0; r < Math.min(20, columns.rows); r++) {
 		preview.push(

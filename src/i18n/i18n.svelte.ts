@@ -50,27 +50,41 @@ class I18n {
 	/** The current language's side of a bilingual value. */
 	pick = (b: Bilingual): string => (this.lang === 'en' ? b.en : b.zh);
 
+	private formats = new Map<string, Intl.NumberFormat>();
+
+	/** A cached formatter: building one costs far more than using it. */
+	private format(kind: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+		const key = `${this.lang}|${kind}`;
+		let f = this.formats.get(key);
+		if (!f) {
+			f = new Intl.NumberFormat(this.lang, options);
+			this.formats.set(key, f);
+		}
+		return f;
+	}
+
 	/** A number in the current language (grouping, up to `digits` decimals). */
 	num = (x: number | null | undefined, digits = 2): string => {
 		if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-		return new Intl.NumberFormat(this.lang, { maximumFractionDigits: digits }).format(x);
+		return this.format(`num${digits}`, { maximumFractionDigits: digits }).format(x);
 	};
 
 	/** A share as a percentage. */
 	pct = (x: number | null | undefined, digits = 1): string => {
 		if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-		return new Intl.NumberFormat(this.lang, {
-			style: 'percent',
-			maximumFractionDigits: digits,
-		}).format(x);
+		return this.format(`pct${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(
+			x,
+		);
 	};
 
 	/** A money amount, compact in Chinese (1.2万). */
 	money = (x: number | null | undefined): string => {
 		if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-		return new Intl.NumberFormat(this.lang, {
-			maximumFractionDigits: Math.abs(x) >= 1000 ? 0 : 2,
-			notation: this.lang === 'zh-CN' && Math.abs(x) >= 100000 ? 'compact' : 'standard',
+		const big = Math.abs(x) >= 1000;
+		const compact = this.lang === 'zh-CN' && Math.abs(x) >= 100000;
+		return this.format(`money${big}${compact}`, {
+			maximumFractionDigits: big ? 0 : 2,
+			notation: compact ? 'compact' : 'standard',
 		}).format(x);
 	};
 }

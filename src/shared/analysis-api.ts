@@ -174,6 +174,8 @@ export interface AnalysisApi {
 		o: { datasetId: string; file: Blob; name: string; settings: AnalysisSettings },
 		progress?: Progress,
 	): Promise<DatasetInfo>;
+	/** Waits until an imported file and its parsed columns are stored; rejects on a full disk. */
+	flush(o: { datasetId: string }): Promise<void>;
 	/** Read and clean under the settings' read options, mapping and cleaning switches (§1, §7). */
 	prepareData(o: Job, progress?: Progress): Promise<DataResult>;
 	overview(o: Job, progress?: Progress): Promise<OverviewResult>;

@@ -80,7 +80,7 @@ export class AppState {
 		else if (data) await this.openUrl(data, preset);
 		else if (preset) await this.openPreset(preset);
 		else {
-			let last: string | null = null;
+			let last: string | null;
 			try {
 				last = localStorage.getItem(LAST);
 			} catch {
@@ -143,7 +143,13 @@ export class AppState {
 		nb.progress = null;
 		if (dataCell) dataCell.run = { status: 'idle' };
 		await nb.save().catch((e) => this.fail(describeError(e)));
-		void nb.refresh();
+		await nb.refresh();
+		// The file is stored while the first results are computed; a full disk is said here.
+		await this.client
+			.run((api) => api.flush({ datasetId }))
+			.catch((e) => {
+				if (!isCancelled(e)) this.fail(describeError(e));
+			});
 		void this.refreshList();
 	}
 

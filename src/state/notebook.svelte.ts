@@ -186,7 +186,9 @@ export class Notebook {
 	}
 
 	/** One of the files of CLI.md for the current settings, as text. */
-	exportFile(file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json'): Promise<string> {
+	exportFile(
+		file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json',
+	): Promise<string> {
 		const settings = $state.snapshot(this.settings) as AnalysisSettings;
 		return this.client.run((api) => api.exportFile({ datasetId: this.datasetId!, settings, file }));
 	}
@@ -201,7 +203,9 @@ export class Notebook {
 		limit: number;
 	}): Promise<CustomerPage> {
 		const settings = $state.snapshot(this.settings) as AnalysisSettings;
-		return this.client.run((api) => api.customers({ datasetId: this.datasetId!, settings, ...query }));
+		return this.client.run((api) =>
+			api.customers({ datasetId: this.datasetId!, settings, ...query }),
+		);
 	}
 
 	/** Replaces the cells (from a notebook file or link). */

@@ -186,5 +186,7 @@ export async function storageEstimate(): Promise<{
 
 /** Asks the browser not to evict our data under storage pressure. */
 export async function requestPersistence(): Promise<boolean> {
-	return (await navigator.storage?.persist?.()) ?? false;
+	// Not in the Web Worker library's types: only the page asks.
+	const storage = navigator.storage as StorageManager & { persist?: () => Promise<boolean> };
+	return (await storage?.persist?.()) ?? false;
 }

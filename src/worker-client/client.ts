@@ -5,6 +5,9 @@
  */
 import { proxy, wrap, type Remote } from 'comlink';
 import type { AnalysisApi, Progress } from '../shared/analysis-api';
+import { installErrorTransfer } from './transfer';
+
+installErrorTransfer();
 
 /** The error a cancelled job rejects with; callers ignore it. */
 export class Cancelled extends Error {

@@ -219,3 +219,15 @@ describe('runAnalysis', () => {
 		);
 	});
 });
+
+describe('readTable', () => {
+	it('readTable(bytes) corrects a type guessed from the first rows when a later value disproves it', async () => {
+		const { readTable } = await import('../../../src/analysis/analyze');
+		const rows = ['Invoice,Customer,Date,Amount'];
+		for (let i = 0; i < 3000; i++)
+			rows.push(`${500000 + i},c${i % 40},2024-01-${String((i % 28) + 1).padStart(2, '0')},1.5`);
+		rows.push('C503001,c1,2024-01-29,-1.5');
+		const t = readTable(utf8(rows.join('\n')), 't.csv', {});
+		expect(t.source.profiles.map((p) => p.type)).toEqual(['string', 'string', 'date', 'number']);
+	});
+});
