@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { MS_PER_DAY } from '../analysis/dates';
 import type { OverviewResult } from '../shared/analysis-api';
 
 export interface MonthlyLabels {
@@ -7,28 +8,28 @@ export interface MonthlyLabels {
 	format: (x: number) => string;
 }
 
-/** Bars of one monthly series (revenue or orders), a tip per month. */
+/** Bars of one monthly series (revenue, orders or customers) on a calendar axis, a tip per month. */
 export function monthlyChart(
 	monthly: OverviewResult['monthly'],
 	field: 'revenue' | 'orders' | 'customers',
 	labels: MonthlyLabels,
-	color = '#1f77b4',
+	color = '#4e79a7',
 ): Plot.PlotOptions {
+	// Naive days as UTC instants: Plot's month interval and axis are in UTC, so no zone shifts them.
+	const data = monthly.map((m) => ({ ...m, date: new Date(m.start * MS_PER_DAY) }));
 	return {
 		height: 220,
 		marginLeft: 60,
-		x: {
-			label: labels.month,
-			type: 'band',
-			tickFormat: (d: string, i: number) => (monthly.length > 14 && i % 3 ? '' : d),
-		},
+		x: { label: labels.month, type: 'utc' },
 		y: { label: labels.value, grid: true, tickFormat: labels.format },
 		marks: [
-			Plot.barY(monthly, {
-				x: 'month',
+			Plot.rectY(data, {
+				x: 'date',
+				interval: 'month',
 				y: field,
 				fill: color,
-				tip: { format: { y: labels.format } },
+				inset: 1,
+				title: (d: (typeof data)[number]) => `${d.month}: ${labels.format(d[field])}`,
 			}),
 			Plot.ruleY([0]),
 		],

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSettings, type AnalysisSettings } from '../../../src/analysis/settings';
+import { CELL_TYPES } from '../../../src/shared/notebook';
+import { cellKey } from '../../../src/state/keys';
+
+const TYPES = CELL_TYPES.filter((t) => t !== 'clv');
+
+/** The cells whose key changes when the settings change as `edit` says. */
+function affected(
+	edit: (s: AnalysisSettings) => void,
+	params: Record<string, unknown> = {},
+): string[] {
+	const before = defaultSettings();
+	const after = defaultSettings();
+	edit(after);
+	return TYPES.filter((t) => cellKey(t, 'd', before, params) !== cellKey(t, 'd', after, params));
+}
+
+describe('cellKey', () => {
+	it.each([
+		['a cohort period', (s: AnalysisSettings) => (s.cohorts.period = 'week'), ['cohorts']],
+		['the scoring method', (s: AnalysisSettings) => (s.rfm.scoring = 'ntile'), ['rfm']],
+		['k', (s: AnalysisSettings) => (s.clusters.k = 3), ['clusters']],
+		[
+			'a lifecycle threshold',
+			(s: AnalysisSettings) => (s.lifecycle.activeDays = 60),
+			['lifecycle'],
+		],
+		[
+			'the analysis date',
+			(s: AnalysisSettings) => (s.asOf = '2024-01-01'),
+			['overview', 'rfm', 'cohorts', 'clusters', 'lifecycle'],
+		],
+		['a column role', (s: AnalysisSettings) => (s.mapping.customer_id = 'x'), TYPES],
+		['a cleaning switch', (s: AnalysisSettings) => (s.cleaning.dropDuplicates = false), TYPES],
+	] as const)('cellKey() reruns only the dependents of %s', (_, edit, cells) => {
+		expect(affected(edit)).toEqual([...cells]);
+	});
+
+	it('cellKey(cohorts) follows the segment scheme only when broken down by segment', () => {
+		const scheme = (s: AnalysisSettings) => (s.rfm.segments = 'cn-8');
+		expect(affected(scheme, { breakdown: null })).toEqual(['rfm']);
+		expect(affected(scheme, { breakdown: { kind: 'segment', value: 'Lost' } })).toEqual([
+			'rfm',
+			'cohorts',
+		]);
+	});
+});
