@@ -27,6 +27,7 @@ import { buildOrders, computeMetrics } from '../src/analysis/customers';
 import { openTable, readColumns } from '../src/analysis/read/table';
 import { scoreRfm } from '../src/analysis/rfm';
 import { assignSegments } from '../src/analysis/segments';
+import { benchBrowser } from './bench-browser';
 import { generateRetail, mulberry32 } from './retail-generator';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -224,4 +225,10 @@ if (argv[0] === '--child') {
 		});
 	}
 	for (const customers of [5_000, 50_000]) child(['--child', 'kscan', String(customers)]);
+	if (!argv.includes('--skip-browser')) {
+		const { findChromium } = await import('./chromium.js');
+		const chromiumPath = findChromium();
+		if (chromiumPath === null) emit({ engine: 'app', skipped: 'no Chromium found (set CHROMIUM_PATH)' });
+		else await benchBrowser(ensureFile(1_000_000), chromiumPath, emit);
+	}
 }
