@@ -10,6 +10,8 @@ export default defineConfig({
 	build: { target: 'es2022', sourcemap: false, chunkSizeWarningLimit: 2000 },
 	test: {
 		include: ['test/unit/**/*.test.ts'],
+		// Dates must never depend on the machine's zone: tests run in one far from UTC.
+		env: { TZ: 'America/Los_Angeles' },
 		testTimeout: 30_000,
 	},
 });

@@ -1,3 +1,175 @@
 import { defineMessages } from '../define';
 
-export default defineMessages({});
+export default defineMessages({
+	'clusters.howto': {
+		en: 'K-means clustering groups customers whose recency, frequency and monetary value are alike, without any rule given in advance. First the k scan: k-means is run for each number of clusters k, and the two charts show how tight the clusters are (inertia, lower is tighter) and how well they are separated (silhouette, higher is better); the k with the best silhouette is preselected and ringed, the k in use is the dashed line, and you can choose any other k above. Then the scatter shows each customer by days since the last purchase (across) and total spend (up, on a log scale), coloured by cluster. The profiles give each cluster’s mean and median in the original units, and the decision tree says in plain words which values put a customer into which cluster.',
+		zh: 'K-means 聚类在不预设任何规则的情况下，把最近一次消费、消费频率和消费金额相近的客户归为一类。首先是 k 值扫描：对每个簇数 k 分别运行 K-means，两张图分别显示簇的紧密程度（簇内误差平方和，越小越紧密）和簇之间的分离程度（轮廓系数，越大越好）；轮廓系数最高的 k 会被预先选中并圈出，虚线表示当前使用的 k，也可以在上方选择其他 k。散点图中每个点是一位客户：横轴为距最近一次消费的天数，纵轴为累计消费金额（对数刻度），颜色表示所属的簇。簇画像给出每个簇在原始单位下的均值和中位数，决策树则用通俗的条件说明客户因哪些数值被分入哪个簇。',
+	},
+	'clusters.features': { en: 'Features and transforms', zh: '聚类特征与变换' },
+	'clusters.feature.recency': { en: 'Recency', zh: '最近一次消费' },
+	'clusters.feature.frequency': { en: 'Frequency', zh: '消费频率' },
+	'clusters.feature.monetary': { en: 'Monetary', zh: '消费金额' },
+	'clusters.column.recency': { en: 'Recency (days)', zh: '最近一次消费（天）' },
+	'clusters.column.frequency': { en: 'Frequency (orders)', zh: '消费频率（单）' },
+	'clusters.column.monetary': { en: 'Monetary (spend)', zh: '消费金额' },
+	'clusters.condition.recency': { en: 'recency', zh: '最近一次消费' },
+	'clusters.condition.frequency': { en: 'frequency', zh: '消费频率' },
+	'clusters.condition.monetary': { en: 'monetary', zh: '消费金额' },
+	'clusters.log1p': { en: 'Log-transform first (log1p)', zh: '先做对数变换（log1p）' },
+	'clusters.log1pHelp': {
+		en: 'log(1 + x) shrinks long tails, so a few very large spenders do not decide the clusters on their own.',
+		zh: 'log(1 + x) 可压缩长尾，避免少数消费极高的客户单独左右分群结果。',
+	},
+	'clusters.standardize': { en: 'Standardise (z-score)', zh: '标准化（z-score）' },
+	'clusters.standardizeHelp': {
+		en: 'Subtract the mean and divide by the standard deviation, so days, orders and money count equally.',
+		zh: '减去均值再除以标准差，使天数、订单数和金额在聚类中权重相同。',
+	},
+	'clusters.kmeans': { en: 'K-means', zh: 'K-means 设置' },
+	'clusters.k': { en: 'Number of clusters k', zh: '簇数 k' },
+	'clusters.kAuto': { en: 'Best silhouette', zh: '轮廓系数最优' },
+	'clusters.kAutoIs': { en: 'Best silhouette (k = {k})', zh: '轮廓系数最优（k = {k}）' },
+	'clusters.kMin': { en: 'Scan k from', zh: '扫描 k 从' },
+	'clusters.kMax': { en: 'to', zh: '到' },
+	'clusters.rangeHelp': {
+		en: 'The scan tries every k in this range (2 to {max}).',
+		zh: '扫描会尝试此范围内的每个 k（2 到 {max}）。',
+	},
+	'clusters.rangeInvalid': {
+		en: 'The scan range must be whole numbers with 2 ≤ from ≤ to ≤ {max}; it was not applied.',
+		zh: '扫描范围须为整数，且 2 ≤ 起点 ≤ 终点 ≤ {max}；本次修改未生效。',
+	},
+	'clusters.seed': { en: 'Random seed', zh: '随机种子' },
+	'clusters.seedHelp': {
+		en: 'K-means starts from random centres; the same seed always gives the same clusters.',
+		zh: 'K-means 从随机的中心点开始；相同的随机种子总会得到相同的聚类结果。',
+	},
+	'clusters.seedInvalid': {
+		en: 'The seed must be a whole number; it was not applied.',
+		zh: '随机种子须为整数；本次修改未生效。',
+	},
+	'clusters.kpi.customers': { en: 'Customers', zh: '客户数' },
+	'clusters.kpi.k': { en: 'Clusters in use', zh: '当前簇数' },
+	'clusters.kpi.best': { en: '(best silhouette)', zh: '（轮廓系数最优）' },
+	'clusters.kpi.treeAccuracy': { en: 'Decision tree accuracy', zh: '决策树准确率' },
+	'clusters.scan': { en: 'The k scan: how many clusters?', zh: 'k 值扫描：分成几个簇？' },
+	'clusters.term.inertia': { en: 'Inertia', zh: '簇内误差平方和' },
+	'clusters.term.inertiaText': {
+		en: 'The sum of the squared distances from each customer to the centre of its cluster, measured on the transformed features. Lower means tighter clusters, but it always falls as k grows, so it cannot pick k on its own.',
+		zh: '每位客户到其所在簇中心的距离平方之和（在变换后的特征上计算）。数值越小，簇越紧密；但 k 越大它总会越小，因此不能单凭它选择 k。',
+	},
+	'clusters.term.elbow': { en: 'Elbow method', zh: '肘部法则' },
+	'clusters.term.elbowText': {
+		en: 'Look at the inertia chart for the k after which the curve flattens, like an elbow: beyond it, more clusters only split groups that belong together.',
+		zh: '在簇内误差平方和曲线上寻找由陡变缓的拐点（形如手肘）：超过这个 k 后，再增加簇数只是在拆分本应在一起的客户。',
+	},
+	'clusters.term.silhouette': { en: 'Silhouette', zh: '轮廓系数' },
+	'clusters.term.silhouetteText': {
+		en: 'For each customer, how much closer it is to its own cluster than to the next nearest one, from −1 to 1, averaged. Higher is better: above 0.5 the clusters are clearly apart, below 0.25 they overlap a lot.',
+		zh: '衡量每位客户离本簇比离最近的其他簇近多少，取值 −1 到 1，再取平均。越大越好：高于 0.5 说明簇之间区分明显，低于 0.25 说明簇之间重叠较多。',
+	},
+	'clusters.term.tree': { en: 'Decision tree', zh: '决策树' },
+	'clusters.term.treeText': {
+		en: 'a few yes/no questions on the original values (at most three in a row) that reproduce the clusters as well as possible. It turns the clusters into rules a person can check and reuse, e.g. in a CRM filter.',
+		zh: '基于原始数值、最多连续三层的是/否问题，尽可能还原聚类结果。它把聚类变成人可以核对和复用的规则，例如用作 CRM 系统中的筛选条件。',
+	},
+	'clusters.inertiaChart': {
+		en: 'Inertia against the number of clusters k',
+		zh: '簇内误差平方和随簇数 k 的变化',
+	},
+	'clusters.silhouetteChart': {
+		en: 'Mean silhouette against the number of clusters k',
+		zh: '平均轮廓系数随簇数 k 的变化',
+	},
+	'clusters.kAxis': { en: 'Number of clusters k', zh: '簇数 k' },
+	'clusters.best': { en: 'best', zh: '最优' },
+	'clusters.chosen': { en: 'in use', zh: '当前' },
+	'clusters.sizes': { en: 'Cluster sizes', zh: '各簇客户数' },
+	'clusters.scatter': { en: 'Customers by cluster', zh: '各簇客户分布' },
+	'clusters.scatterLabel': {
+		en: 'Scatter of customers: recency across, monetary value up on a log scale, coloured by cluster',
+		zh: '客户散点图：横轴为最近一次消费天数，纵轴为消费金额（对数刻度），颜色表示所属簇',
+	},
+	'clusters.axis.recency': {
+		en: 'Recency (days since last purchase)',
+		zh: '最近一次消费（距今天数）',
+	},
+	'clusters.axis.monetary': { en: 'Monetary (total spend)', zh: '消费金额（累计金额）' },
+	'clusters.cluster': { en: 'Cluster', zh: '簇' },
+	'clusters.sampled': {
+		en: 'Showing {shown} of {n} customers, sampled evenly.',
+		zh: '显示 {n} 位客户中均匀抽样的 {shown} 位。',
+	},
+	'clusters.allShown': { en: 'All {n} customers are shown.', zh: '显示全部 {n} 位客户。' },
+	'clusters.logNote': {
+		en: 'Spend is on a log scale: each step up the axis multiplies it.',
+		zh: '消费金额采用对数刻度：纵轴每上升一格代表成倍增长。',
+	},
+	'clusters.symlogNote': {
+		en: 'Spend is on a log-like scale: each step up the axis multiplies it, and customers with zero spend or net refunds are drawn at or below 0.',
+		zh: '消费金额采用近似对数刻度：纵轴每上升一格代表成倍增长，消费为零或净退款的客户画在 0 或 0 以下。',
+	},
+	'clusters.profiles': { en: 'Cluster profiles', zh: '簇画像' },
+	'clusters.profilesHelp': {
+		en: 'Each cluster in original units: mean, with the median below. Names come from where the cluster sits against the other customers. Show a cluster’s customers, or use it to split the cohort analysis.',
+		zh: '以原始单位描述每个簇：上方为均值，下方为中位数。名称根据该簇相对其他客户的位置自动生成。可查看某个簇的客户，或将其用作同期群分析的细分维度。',
+	},
+	'clusters.actions': { en: 'Actions', zh: '操作' },
+	'clusters.median': { en: 'median {x}', zh: '中位数 {x}' },
+	'clusters.days': { en: '{x} days', zh: '{x} 天' },
+	'clusters.orders': { en: '{x} orders', zh: '{x} 单' },
+	'clusters.showCustomers': { en: 'Show customers', zh: '查看客户' },
+	'clusters.useAsBreakdown': { en: 'Use as cohort breakdown', zh: '用作同期群细分' },
+	'clusters.useAsBreakdownHelp': {
+		en: 'Limit the cohort retention table to the customers of this cluster.',
+		zh: '让同期群留存表只统计该簇的客户。',
+	},
+	'clusters.noCohorts': {
+		en: 'Add the cohort cell to the notebook first.',
+		zh: '请先在笔记本中添加同期群单元格。',
+	},
+	'clusters.breakdownSet': {
+		en: 'The cohort analysis now shows cluster {n} ({name}) only.',
+		zh: '同期群分析现在只显示簇 {n}（{name}）。',
+	},
+	'clusters.allCustomers': {
+		en: 'All customers (choose “Show customers” above to list one cluster)',
+		zh: '全部客户（点击上方“查看客户”可只列出某个簇）',
+	},
+	'clusters.clusterCustomers': {
+		en: 'Customers in cluster {n} ({name})',
+		zh: '簇 {n}（{name}）的客户',
+	},
+	'clusters.showAll': { en: 'show all customers', zh: '显示全部客户' },
+	'clusters.tree': { en: 'What separates the clusters', zh: '各簇的区分规则' },
+	'clusters.treeAccuracy': {
+		en: 'Read each branch from the top. The tree puts {accuracy} of customers into their own cluster (its accuracy); splits that lead to the same cluster on both sides are merged.',
+		zh: '请从上往下逐条阅读。该决策树能把 {accuracy} 的客户分入其实际所在的簇（即准确率）；两侧结果相同的分支已合并。',
+	},
+	'clusters.if': { en: 'if {condition}', zh: '如果 {condition}' },
+	'clusters.andIf': { en: 'and {condition}', zh: '并且 {condition}' },
+	'clusters.leaf': {
+		en: ', then cluster {n} ({name}), {customers} ({purity} of them are in it)',
+		zh: '，则为簇 {n}（{name}），{customers}（其中 {purity} 确属该簇）',
+	},
+	'clusters.customers': { en: '{n} customers', zh: '{n} 位客户' },
+	'clusters.customerOne': { en: '{n} customer', zh: '{n} 位客户' },
+	'clusters.treeSingle': {
+		en: 'No question is needed: all {count} customers are in cluster {n} ({name}).',
+		zh: '无需任何条件：全部 {count} 位客户都属于簇 {n}（{name}）。',
+	},
+	'clusters.rules': { en: 'The same as rules', zh: '以规则形式列出' },
+	'clusters.and': { en: ' and ', zh: '，且 ' },
+	'clusters.rule': {
+		en: 'If {conditions}, then cluster {n} ({name}), {customers} ({purity} of them are in it).',
+		zh: '如果 {conditions}，则为簇 {n}（{name}），{customers}（其中 {purity} 确属该簇）。',
+	},
+	'clusters.ruleAll': {
+		en: 'All customers: cluster {n} ({name}), {customers}.',
+		zh: '全部客户：簇 {n}（{name}），{customers}。',
+	},
+	'clusters.none': {
+		en: 'No clusters could be formed from these customers; see the notes above.',
+		zh: '无法对这些客户进行聚类；请查看上方的提示。',
+	},
+});

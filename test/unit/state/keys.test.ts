@@ -18,27 +18,27 @@ function affected(
 
 describe('cellKey', () => {
 	it.each([
-		['a cohort period', (s: AnalysisSettings) => (s.cohorts.period = 'week'), ['cohorts']],
-		['the scoring method', (s: AnalysisSettings) => (s.rfm.scoring = 'ntile'), ['rfm']],
-		['k', (s: AnalysisSettings) => (s.clusters.k = 3), ['clusters']],
+		['a cohort period', (s: AnalysisSettings): void => void (s.cohorts.period = 'week'), ['cohorts']],
+		['the scoring method', (s: AnalysisSettings): void => void (s.rfm.scoring = 'ntile'), ['rfm']],
+		['k', (s: AnalysisSettings): void => void (s.clusters.k = 3), ['clusters']],
 		[
 			'a lifecycle threshold',
-			(s: AnalysisSettings) => (s.lifecycle.activeDays = 60),
+			(s: AnalysisSettings): void => void (s.lifecycle.activeDays = 60),
 			['lifecycle'],
 		],
 		[
 			'the analysis date',
-			(s: AnalysisSettings) => (s.asOf = '2024-01-01'),
+			(s: AnalysisSettings): void => void (s.asOf = '2024-01-01'),
 			['overview', 'rfm', 'cohorts', 'clusters', 'lifecycle'],
 		],
-		['a column role', (s: AnalysisSettings) => (s.mapping.customer_id = 'x'), TYPES],
-		['a cleaning switch', (s: AnalysisSettings) => (s.cleaning.dropDuplicates = false), TYPES],
+		['a column role', (s: AnalysisSettings): void => void (s.mapping.customer_id = 'x'), TYPES],
+		['a cleaning switch', (s: AnalysisSettings): void => void (s.cleaning.dropDuplicates = false), TYPES],
 	] as const)('cellKey() reruns only the dependents of %s', (_, edit, cells) => {
 		expect(affected(edit)).toEqual([...cells]);
 	});
 
 	it('cellKey(cohorts) follows the segment scheme only when broken down by segment', () => {
-		const scheme = (s: AnalysisSettings) => (s.rfm.segments = 'cn-8');
+		const scheme = (s: AnalysisSettings): void => void (s.rfm.segments = 'cn-8');
 		expect(affected(scheme, { breakdown: null })).toEqual(['rfm']);
 		expect(affected(scheme, { breakdown: { kind: 'segment', value: 'Lost' } })).toEqual([
 			'rfm',
