@@ -6,6 +6,8 @@ export interface MonthlyLabels {
 	month: string;
 	value: string;
 	format: (x: number) => string;
+	/** A month's name on the axis, in the UI's language. */
+	monthName?: (d: Date) => string;
 }
 
 /** Bars of one monthly series (revenue, orders or customers) on a calendar axis, a tip per month. */
@@ -20,7 +22,7 @@ export function monthlyChart(
 	return {
 		height: 220,
 		marginLeft: 60,
-		x: { label: labels.month, type: 'utc' },
+		x: { label: null, type: 'utc', tickFormat: labels.monthName },
 		y: { label: labels.value, grid: true, tickFormat: labels.format },
 		marks: [
 			Plot.rectY(data, {

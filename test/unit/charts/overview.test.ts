@@ -19,7 +19,7 @@ describe('overview charts', () => {
 			'2024-01-01T00:00:00.000Z',
 			'2024-02-01T00:00:00.000Z',
 		]);
-		expect(options.x).toMatchObject({ type: 'utc', label: 'Month' });
+		expect(options.x).toMatchObject({ type: 'utc' });
 	});
 
 	it('histogramChart(h) marks the median', () => {
