@@ -250,12 +250,10 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 
 		async customers(job) {
 			const c = await analysis(job);
-			const labels =
-				job.sort === 'cluster' || job.filter?.kind === 'cluster'
-					? ((await clusterAnalysis(job)).result?.labels ?? null)
-					: null;
+			// The cluster column is always filled, as in customers.csv.
+			const labels = (await clusterAnalysis(job)).result?.labels ?? null;
 			const order = sorted.get(
-				key(customersKey(job), job.sort, job.descending, labels !== null),
+				key(customersKey(job), clustersKey(job), job.sort, job.descending),
 				() => sortCustomers(c, job.sort, job.descending, labels),
 			);
 			const m = job.filter === null ? null : await mask(job, job.filter);
