@@ -252,6 +252,8 @@ export class Notebook {
 			if (key !== dataCell.ranKey || dataCell.run.status === 'idle')
 				this.dataRun = this.runCell(dataCell, key);
 			await this.dataRun;
+			// Cancelled: the other cells wait until the user runs them again.
+			if (dataCell.run.status === 'idle') return;
 			if (dataCell.run.status === 'failed') {
 				for (const c of this.cells) {
 					if (c === dataCell) continue;

@@ -91,7 +91,7 @@ describe('the notebook in Chromium', () => {
 			await waitReady(page);
 			const reran = await rerunCells(page, async () => {
 				await page.selectOption(
-					'[data-testid=cell-cohorts] select[data-testid=cohort-period]',
+					'[data-testid=cell-cohorts] select[data-testid=cohorts-period]',
 					'quarter',
 				);
 			});
@@ -102,7 +102,7 @@ describe('the notebook in Chromium', () => {
 			await waitReady(page, CELLS, 10_000);
 			expect(Date.now() - t0).toBeLessThan(5_000);
 			expect(await page.textContent('[data-testid=kpi-customers]')).toBe(before);
-			expect(await page.inputValue('[data-testid=cohort-period]')).toBe('quarter');
+			expect(await page.inputValue('[data-testid=cohorts-period]')).toBe('quarter');
 		} catch (e) {
 			await shot(page, 'rerun');
 			throw e;

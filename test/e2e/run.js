@@ -1,6 +1,6 @@
 // Runs the browser tests: finds (or on Debian installs) Chromium, serves the production build under
 // a sub-path as a static host would, and runs vitest over test/e2e against it.
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { findChromium } from '../../scripts/chromium.js';
 import { serve } from '../../scripts/serve.js';
@@ -29,7 +29,8 @@ if (!chromium) {
 }
 
 const server = await serve('dist', '/some/sub/path/');
-const result = spawnSync(
+// Not spawnSync: this process serves the pages while the tests run.
+const child = spawn(
 	process.execPath,
 	['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/e2e/vitest.config.ts'],
 	{
@@ -37,5 +38,6 @@ const result = spawnSync(
 		env: { ...process.env, CHROMIUM_PATH: chromium, E2E_BASE_URL: server.url },
 	},
 );
+const status = await new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 await server.close();
-process.exit(result.status ?? 1);
+process.exit(status);

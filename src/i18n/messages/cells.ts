@@ -23,7 +23,8 @@ export default defineMessages({
 	'cell.done': { en: 'Done', zh: '完成' },
 	'cell.howToRead': { en: 'How to read this', zh: '如何解读' },
 	'cell.running': { en: 'Computing…', zh: '计算中……' },
-	'cell.idle': { en: 'Waiting for data.', zh: '等待数据。' },
+	'cell.idle': { en: 'Not computed yet.', zh: '尚未计算。' },
+	'cell.run': { en: 'Run', zh: '运行' },
 	'cell.retry': { en: 'Try again', zh: '重试' },
 	'cell.waitData': {
 		en: 'This cell needs the Data cell to succeed first: fix the problem shown there.',
