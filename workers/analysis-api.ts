@@ -100,13 +100,14 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 
 	/** Files being imported, until they are stored. */
 	const incoming = new Map<string, { name: string; bytes: ArrayBuffer }>();
-	/** Writes still going on per dataset; flush() waits for them and reports a full disk. */
-	const writes = new Map<string, Promise<unknown>[]>();
-	const track = (datasetId: string, p: Promise<unknown>) => {
+	/**
+	 * Writes of a new dataset, started by flush() once the first results are out: serialising the
+	 * columns for IndexedDB takes the worker's time, which the first results need more.
+	 */
+	const writes = new Map<string, (() => Promise<unknown>)[]>();
+	const track = (datasetId: string, write: () => Promise<unknown>) => {
 		const list = writes.get(datasetId) ?? [];
-		// A failure is reported by flush(), not as an unhandled rejection.
-		p.catch(() => {});
-		list.push(p);
+		list.push(write);
 		writes.set(datasetId, list);
 	};
 
@@ -120,7 +121,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			const fresh = incoming.get(datasetId);
 			if (fresh) {
 				const t = readTable(new Uint8Array(fresh.bytes), fresh.name, settings.read, progress);
-				track(datasetId, store.putParsed(datasetId, rk, t));
+				track(datasetId, () => store.putParsed(datasetId, rk, t));
 				return t;
 			}
 			const stored = await store.getParsed(datasetId, rk);
@@ -133,7 +134,8 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 				});
 			}
 			const t = readTable(new Uint8Array(file.bytes), file.name, settings.read, progress);
-			track(datasetId, store.putParsed(datasetId, rk, t));
+			// A cache: if it cannot be stored, the file is read again next time.
+			store.putParsed(datasetId, rk, t).catch(() => {});
 			return t;
 		});
 	}
@@ -180,9 +182,8 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			const bytes = await file.arrayBuffer();
 			incoming.set(datasetId, { name, bytes });
 			// Storing is not on the way to the first results: it goes on while they are computed.
-			track(
-				datasetId,
-				sha256Hex(bytes).then((sha256) => store.putFile({ id: datasetId, name, bytes, sha256 })),
+			track(datasetId, async () =>
+				store.putFile({ id: datasetId, name, bytes, sha256: await sha256Hex(bytes) }),
 			);
 			const t = await table(datasetId, settings, progress);
 			return info(datasetId, name, bytes.byteLength, t);
@@ -191,7 +192,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 		async flush({ datasetId }) {
 			const list = writes.get(datasetId) ?? [];
 			writes.delete(datasetId);
-			await Promise.all(list);
+			for (const write of list) await write();
 			incoming.delete(datasetId);
 		},
 

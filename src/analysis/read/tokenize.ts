@@ -1,4 +1,4 @@
-import { ByteDictionary, grow, HASH_PRIME, HASH_SEED } from './dictionary';
+import { ByteDictionary, grow } from './dictionary';
 
 /** How a delimited text file is laid out. */
 export interface Dialect {
@@ -90,6 +90,10 @@ export function tokenize(
 	};
 	if (keep !== null) addColumn(keep.length - 1);
 	let width = columns.length;
+	// The last unquoted field seen per column: where it starts, its length and its code.
+	let prevStart = new Int32Array(Math.max(width, 64));
+	let prevLen = new Int32Array(Math.max(width, 64)).fill(-1);
+	let prevCode = new Int32Array(Math.max(width, 64));
 	let scratch = new Uint8Array(256);
 	let row = 0;
 	let i = options.start ?? 0;
@@ -156,17 +160,35 @@ export function tokenize(
 					i++;
 				}
 			} else if (kept && !collapse) {
-				// The hot path: an unquoted field that is kept is hashed while it is scanned.
+				// The hot path. Exports repeat a value down a column (an invoice's lines share its
+				// number, date, customer): a field equal to the one above takes its code unhashed.
 				fs = i;
-				h = HASH_SEED;
 				while (i < n) {
 					b = bytes[i];
 					if (b === delim || b === LF || b === CR) break;
-					h = Math.imul(h ^ b, HASH_PRIME);
 					i++;
 				}
 				fe = i;
-				h = ~h;
+				const len = fe - fs;
+				let same = len > 0 && len === prevLen[col];
+				if (same) {
+					const p = prevStart[col] - fs;
+					for (let j = fs; j < fe; j++) {
+						if (bytes[j] !== bytes[j + p]) {
+							same = false;
+							break;
+						}
+					}
+				}
+				if (same) codes[col][row] = prevCode[col];
+				else if (len > 0) {
+					const c = dicts[col].code(bytes, fs, fe);
+					codes[col][row] = c;
+					prevStart[col] = fs;
+					prevLen[col] = len;
+					prevCode[col] = c;
+				}
+				h = 1;
 			} else {
 				fs = i;
 				if (collapse) {
@@ -187,6 +209,13 @@ export function tokenize(
 			if (col >= width && keep === null) {
 				addColumn(col);
 				width = columns.length;
+				if (width > prevLen.length) {
+					prevStart = grow(prevStart, width * 2);
+					prevCode = grow(prevCode, width * 2);
+					const next = new Int32Array(width * 2).fill(-1);
+					next.set(prevLen);
+					prevLen = next;
+				}
 				for (let c = 0; c < width; c++) {
 					if (codes[c] !== null && codes[c].length < capacity) {
 						const next = new Int32Array(capacity).fill(-1);
@@ -197,8 +226,9 @@ export function tokenize(
 				}
 			}
 			if (h !== 0) {
-				if (fe > fs) codes[col][row] = dicts[col].codeHashed(bytes, fs, fe, ~h);
+				// Done on the hot path above.
 			} else if (col < width && codes[col] !== null && fe > fs) {
+				prevLen[col] = -1;
 				if (escaped) {
 					if (scratch.length < fe - fs) scratch = new Uint8Array((fe - fs) * 2);
 					let k = 0;
