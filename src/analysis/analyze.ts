@@ -225,7 +225,12 @@ export function analyzeClusters(
 	}
 	const result = k === null ? null : fitClusters(features, k, options);
 	onProgress?.(1, 'clusters');
-	return { scan: scan.rows, bestK: scan.bestK, result, warnings: scan.warnings };
+	return {
+		scan: scan.rows,
+		bestK: scan.bestK,
+		result,
+		warnings: [...scan.warnings, ...(result?.warnings ?? [])],
+	};
 }
 
 export interface AnalysisResult {

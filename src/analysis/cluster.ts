@@ -143,6 +143,7 @@ export function scanClusters(
 		warnings.push(tooFewDistinct(distinct, Math.max(o.kMin, distinct + 1), o.kMax));
 	const ks: number[] = [];
 	for (let k = o.kMin; k <= Math.min(o.kMax, distinct); k++) ks.push(k);
+	if (ks.length === 0) return { rows: [], bestK: null, warnings };
 
 	const work = ks.reduce((sum, k) => sum + k * o.runs, 0);
 	let done = 0;
@@ -211,7 +212,7 @@ export interface ClusterResult {
 	labels: Int32Array;
 	/** Within-cluster sum of squares in the transformed space. */
 	inertia: number;
-	/** Mean silhouette as in the scan; null where undefined. */
+	/** Mean silhouette, as in the scan up to rounding (its last bits depend on the other k); null where undefined. */
 	silhouette: number | null;
 	profiles: ClusterProfile[];
 	/** Per cluster, its centroid in the transformed space (the k-means input). */
@@ -359,12 +360,12 @@ const WORDS: Record<string, Record<Level, Bilingual>> = {
 	frequency: { low: { en: 'infrequent', zh: '低频' }, high: { en: 'frequent', zh: '高频' } },
 	monetary: { low: { en: 'low spend', zh: '低消费' }, high: { en: 'high spend', zh: '高消费' } },
 };
-const ALIASES: Record<string, string> = {
-	recency: 'recency',
-	recency_days: 'recency',
-	frequency: 'frequency',
-	monetary: 'monetary',
-};
+const KINDS = new Map([
+	['recency', 'recency'],
+	['recency_days', 'recency'],
+	['frequency', 'frequency'],
+	['monetary', 'monetary'],
+]);
 
 /**
  * A name per cluster from where it sits against all other customers on each feature: its mean
@@ -393,7 +394,7 @@ function nameClusters(
 			const gap = (sums[c] / size - (total - sums[c]) / (n - size)) / sd;
 			if (Math.abs(gap) < NAME_THRESHOLD) return;
 			const level: Level = gap > 0 ? 'high' : 'low';
-			const kind = ALIASES[name.trim().toLowerCase()];
+			const kind = KINDS.get(name.trim().toLowerCase());
 			parts[c].push(
 				kind
 					? WORDS[kind][level]
@@ -405,7 +406,7 @@ function nameClusters(
 	});
 	const seen = new Map<string, number>();
 	return parts.map((words, c) => {
-		if (sizes[c] === 0) return { en: 'Empty', zh: '空簇' };
+		if (sizes[c] === 0) return { en: 'Empty cluster', zh: '空簇' };
 		const en = words.length > 0 ? words.map((w) => w.en).join(' · ') : 'average';
 		const zh = words.length > 0 ? words.map((w) => w.zh).join(' · ') : '中等';
 		const repeat = (seen.get(en) ?? 0) + 1;
@@ -439,7 +440,7 @@ function resolveOptions(options: ClusterOptions): ResolvedOptions {
 			throw badOption(key, value, `a whole number ≥ ${min}`, `≥ ${min} 的整数`);
 		}
 	};
-	whole('seed', -Number.MAX_SAFE_INTEGER);
+	if (!Number.isInteger(o.seed)) throw badOption('seed', o.seed, 'a whole number', '整数');
 	whole('runs', 1);
 	whole('maxIterations', 1);
 	whole('kMin', 1);

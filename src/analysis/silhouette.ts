@@ -37,10 +37,11 @@ export function sampleRows(n: number, sampleSize: number, seed: number): Int32Ar
  * rows when null). Null where undefined: fewer than 2 or more than m − 1 clusters among the m rows
  * used (scikit-learn raises there).
  *
- * The rows are grouped by their tuple of labels across all labellings ("cells", at most a few
- * hundred); each row's distances are computed once and summed per cell, and a cluster's sum is the
- * sum of its cells. That is O(m² (d + 2) + m · cells · labellings) time and O(m) memory, but it
- * makes the last bits of a labelling's result depend on the others it was computed with.
+ * The rows are grouped by their tuple of labels across all labellings ("cells": for the k-means
+ * of one scan typically a few hundred, at worst m); each row's distances are computed once and
+ * summed per cell, and a cluster's sum is the sum of its cells. That is O(m² (d + 1) + m · cells ·
+ * labellings) time and O(m + cells) memory, but it makes the last bits of a labelling's result
+ * depend on the others it was computed with.
  */
 export function silhouetteScores(
 	data: Float64Array,
@@ -51,10 +52,18 @@ export function silhouetteScores(
 ): (number | null)[] {
 	const m = sample === null ? data.length / d : sample.length;
 	const rowOf = (i: number) => (sample === null ? i : sample[i]);
+	const defined = labellings.filter(({ labels, k }) => {
+		const size = new Int32Array(k);
+		for (let i = 0; i < m; i++) size[labels[rowOf(i)]]++;
+		const clusters = size.reduce((count, s) => count + (s > 0 ? 1 : 0), 0);
+		return clusters >= 2 && clusters <= m - 1;
+	});
+	if (defined.length === 0) return labellings.map(() => null);
+
 	// cell[i]: the row's tuple of labels, numbered in order of first appearance.
 	let cell = new Int32Array(m);
 	let cells = 1;
-	for (const { labels, k } of labellings) {
+	for (const { labels, k } of defined) {
 		const ids = new Map<number, number>();
 		const next = new Int32Array(m);
 		for (let i = 0; i < m; i++) {
@@ -78,57 +87,68 @@ export function silhouetteScores(
 		Float64Array.from(order, (i) => data[rowOf(i) * d + t]),
 	);
 	// Per labelling: the cluster of each cell and the cluster sizes among the m rows.
-	const clusterOf = labellings.map(({ labels }) =>
+	const clusterOf = defined.map(({ labels }) =>
 		Int32Array.from({ length: cells }, (_, c) => labels[rowOf(order[start[c]])]),
 	);
-	const sizes = labellings.map(({ k }, l) => {
+	const sizes = defined.map(({ k }, l) => {
 		const size = new Int32Array(k);
 		for (let c = 0; c < cells; c++) size[clusterOf[l][c]] += start[c + 1] - start[c];
 		return size;
 	});
-	const defined = sizes.map((size) => {
-		const clusters = size.reduce((count, s) => count + (s > 0 ? 1 : 0), 0);
-		return clusters >= 2 && clusters <= m - 1;
-	});
 
-	const totals = labellings.map(() => 0);
-	const distances = new Float64Array(m);
+	const totals = defined.map(() => 0);
+	const partial = new Float64Array(m);
 	const cellSums = new Float64Array(cells);
-	const sums = new Float64Array(Math.max(0, ...labellings.map(({ k }) => k)));
+	const sums = new Float64Array(Math.max(...defined.map(({ k }) => k)));
 	const step = Math.max(1, Math.floor(m / 50));
 	for (let c = 0; c < cells; c++) {
 		for (let r = start[c]; r < start[c + 1]; r++) {
-			distancesFrom(columns, r, distances);
-			for (let e = 0; e < cells; e++) {
-				let sum = 0;
-				for (let j = start[e]; j < start[e + 1]; j++) sum += distances[j];
-				cellSums[e] = sum;
-			}
-			for (let l = 0; l < labellings.length; l++) {
-				if (!defined[l]) continue;
-				const k = labellings[l].k;
+			cellDistances(columns, r, start, partial, cellSums);
+			defined.forEach(({ k }, l) => {
 				sums.fill(0, 0, k);
 				for (let e = 0; e < cells; e++) sums[clusterOf[l][e]] += cellSums[e];
 				totals[l] += silhouetteOf(sums, clusterOf[l][c], sizes[l], k);
-			}
+			});
 			if (onProgress && r % step === 0) onProgress(r / m, 'silhouette');
 		}
 	}
-	return totals.map((total, l) => (defined[l] ? total / m : null));
+	return labellings.map((labelling) => {
+		const l = defined.indexOf(labelling);
+		return l < 0 ? null : totals[l] / m;
+	});
 }
 
-/** Into `out`, the Euclidean distance from row `r` to every row (columns summed in order). */
-function distancesFrom(columns: Float64Array[], r: number, out: Float64Array): void {
-	const m = out.length;
-	out.fill(0);
-	for (const column of columns) {
+/**
+ * Into cellSums[e], the total Euclidean distance from row `r` to the rows of cell e (rows
+ * start[e] … start[e + 1] − 1). The squares of all columns but the last go through `partial`; the
+ * last column's pass adds its square, takes the root and sums, in one go.
+ */
+function cellDistances(
+	columns: Float64Array[],
+	r: number,
+	start: Int32Array,
+	partial: Float64Array,
+	cellSums: Float64Array,
+): void {
+	partial.fill(0);
+	for (let t = 0; t < columns.length - 1; t++) {
+		const column = columns[t];
 		const x = column[r];
-		for (let j = 0; j < m; j++) {
+		for (let j = 0; j < partial.length; j++) {
 			const diff = x - column[j];
-			out[j] += diff * diff;
+			partial[j] += diff * diff;
 		}
 	}
-	for (let j = 0; j < m; j++) out[j] = Math.sqrt(out[j]);
+	const last = columns[columns.length - 1];
+	const x = last[r];
+	for (let e = 0; e < cellSums.length; e++) {
+		let sum = 0;
+		for (let j = start[e]; j < start[e + 1]; j++) {
+			const diff = x - last[j];
+			sum += Math.sqrt(partial[j] + diff * diff);
+		}
+		cellSums[e] = sum;
+	}
 }
 
 /** s(i) from its distance sums per cluster (which include its own 0). */

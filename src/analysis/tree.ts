@@ -37,9 +37,10 @@ interface GrowingNode {
 /**
  * The Gini CART tree of depth ≤ `maxDepth` predicting `labels` (1…k) from `columns` (one array of
  * n raw values per feature), and its accuracy: the share of rows whose leaf majority is their
- * label. Like scikit-learn's DecisionTreeClassifier (min 1 row per leaf, thresholds halfway between
- * consecutive distinct values) except that a split must lower the impurity and ties go to the
- * lowest feature, then the lowest threshold.
+ * label. As scikit-learn's DecisionTreeClassifier (min 1 row per leaf, thresholds halfway between
+ * consecutive distinct values), except that equally good splits go to the lowest feature, then the
+ * lowest threshold, where scikit-learn draws the feature order at random, and that values stay
+ * float64 where scikit-learn rounds them to float32.
  */
 export function fitTree(
 	columns: ArrayLike<number>[],
@@ -70,8 +71,9 @@ export function fitTree(
 		const slotOf = new Int32Array(nodes.length).fill(-1);
 		open.forEach((id, slot) => (slotOf[id] = slot));
 		// A split's score is Σ left² / nLeft + Σ right² / nRight (counts per cluster): the higher,
-		// the lower the children's weighted Gini impurity.
-		const bestScore = open.map((id) => sumOfSquares(nodes[id].counts) / nodes[id].count);
+		// the lower the children's weighted Gini impurity. As in scikit-learn the best split is
+		// taken even when it gains nothing, so that a pattern like XOR is found one level down.
+		const bestScore = open.map(() => -Infinity);
 		const tolerance = open.map((id) => 1e-12 * nodes[id].count);
 		const leftCounts = new Int32Array(open.length * k);
 		const leftSize = new Int32Array(open.length);
@@ -149,12 +151,6 @@ export function fitTree(
 
 function leaf(count: number, counts: Int32Array, depth: number): GrowingNode {
 	return { count, counts, depth, feature: -1, threshold: NaN, left: -1, right: -1 };
-}
-
-function sumOfSquares(counts: Int32Array): number {
-	let sum = 0;
-	for (const c of counts) sum += c * c;
-	return sum;
 }
 
 /** Halfway between consecutive values a < b, never rounded onto b (scikit-learn's rule). */
