@@ -26,11 +26,23 @@ function rendererPeakMb(): number {
 	return Math.round(kb / 1024);
 }
 
-export async function benchBrowser(file: string, chromiumPath: string, emit: (r: Record<string, unknown>) => void) {
+export async function benchBrowser(
+	file: string,
+	chromiumPath: string,
+	emit: (r: Record<string, unknown>) => void,
+) {
 	const server = await serve('dist', '/');
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+		],
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
@@ -54,12 +66,27 @@ export async function benchBrowser(file: string, chromiumPath: string, emit: (r:
 		await page.waitForTimeout(1500);
 		const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
 		const memory = rendererPeakMb();
-		emit({ engine: 'app', stage: 'drop-1M', ready_ms: ready, first_four_ms: first, all_cells_ms: all, target_first_ms: 2000, target_all_ms: 3000 });
-		emit({ engine: 'app', stage: 'main-thread', long_tasks_ms: long, over_50ms: long.filter((d) => d > 50).length, target_over_50ms: 0 });
+		emit({
+			engine: 'app',
+			stage: 'drop-1M',
+			ready_ms: ready,
+			first_four_ms: first,
+			all_cells_ms: all,
+			target_first_ms: 2000,
+			target_all_ms: 3000,
+		});
+		emit({
+			engine: 'app',
+			stage: 'main-thread',
+			long_tasks_ms: long,
+			over_50ms: long.filter((d) => d > 50).length,
+			target_over_50ms: 0,
+		});
 		emit({ engine: 'app', stage: 'memory', renderer_peak_mb: memory, target_mb: 600 });
 		const t1 = Date.now();
 		await page.reload();
-		for (const c of FIRST) await page.waitForSelector(`[data-testid=cell-${c}][data-state=ready]`, { timeout: 60_000 });
+		for (const c of FIRST)
+			await page.waitForSelector(`[data-testid=cell-${c}][data-state=ready]`, { timeout: 60_000 });
 		emit({ engine: 'app', stage: 'reload', ms: Date.now() - t1, target_ms: 1000 });
 	} finally {
 		await browser.close();

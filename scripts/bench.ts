@@ -228,7 +228,8 @@ if (argv[0] === '--child') {
 	if (!argv.includes('--skip-browser')) {
 		const { findChromium } = await import('./chromium.js');
 		const chromiumPath = findChromium();
-		if (chromiumPath === null) emit({ engine: 'app', skipped: 'no Chromium found (set CHROMIUM_PATH)' });
+		if (chromiumPath === null)
+			emit({ engine: 'app', skipped: 'no Chromium found (set CHROMIUM_PATH)' });
 		else await benchBrowser(ensureFile(1_000_000), chromiumPath, emit);
 	}
 }

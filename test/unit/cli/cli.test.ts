@@ -9,11 +9,15 @@ const fixtures = join(root, 'test', 'fixtures');
 const cdnow = join(root, '..', 'shared', 'data', 'CDNOW_sample.txt');
 
 function cli(...args: string[]) {
-	const r = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args], {
-		cwd: root,
-		encoding: 'utf8',
-		env: { ...process.env, TZ: 'Asia/Shanghai' },
-	});
+	const r = spawnSync(
+		process.execPath,
+		['--import', 'tsx', join(root, 'src/cli/main.ts'), ...args],
+		{
+			cwd: root,
+			encoding: 'utf8',
+			env: { ...process.env, TZ: 'Asia/Shanghai' },
+		},
+	);
 	return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -48,7 +52,17 @@ describe('cli', () => {
 			unit_price: null,
 		});
 		expect(Object.keys(out)).toEqual([
-			'file', 'bytes', 'format', 'encoding', 'dialect', 'rows', 'columns', 'mapping', 'date_format', 'decimal', 'warnings',
+			'file',
+			'bytes',
+			'format',
+			'encoding',
+			'dialect',
+			'rows',
+			'columns',
+			'mapping',
+			'date_format',
+			'decimal',
+			'warnings',
 		]);
 	});
 
@@ -73,13 +87,24 @@ describe('cli', () => {
 		expect(customers[0]).toBe(
 			'customer_id,recency_days,frequency,monetary,first_purchase,last_purchase,tenure_days,r_score,f_score,m_score,rfm_cell,rfm_score,segment,lifecycle,cluster',
 		);
-		expect(customers[1]).toMatch(/^C1,58,2,27,2024-01-05,2024-02-03,87,1,3,3,133,7,At Risk,active,\d$/);
+		expect(customers[1]).toMatch(
+			/^C1,58,2,27,2024-01-05,2024-02-03,87,1,3,3,133,7,At Risk,active,\d$/,
+		);
 		expect(readFileSync(join(out, 'cohorts.csv'), 'utf8').split('\n')[0]).toBe(
 			'cohort,period_offset,cohort_size,customers,retention,revenue,revenue_per_customer',
 		);
-		expect(readFileSync(join(out, 'clusters.csv'), 'utf8').split('\n')[0]).toBe('k,inertia,silhouette,sizes');
+		expect(readFileSync(join(out, 'clusters.csv'), 'utf8').split('\n')[0]).toBe(
+			'k,inertia,silhouette,sizes',
+		);
 		const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
-		expect(summary).toMatchObject({ as_of: '2024-04-01', rows_read: 12, rows_kept: 7, customers: 4, orders: 6, revenue: 95.5 });
+		expect(summary).toMatchObject({
+			as_of: '2024-04-01',
+			rows_read: 12,
+			rows_kept: 7,
+			customers: 4,
+			orders: 6,
+			revenue: 95.5,
+		});
 	});
 
 	it('cli analyze applies --map, --period, --scoring and a --config notebook', () => {
@@ -97,7 +122,16 @@ describe('cli', () => {
 				dataset: null,
 			}),
 		);
-		const r = cli('analyze', join(fixtures, 'orders.csv'), '--out', out, '--config', config, '--scoring', 'mean-split');
+		const r = cli(
+			'analyze',
+			join(fixtures, 'orders.csv'),
+			'--out',
+			out,
+			'--config',
+			config,
+			'--scoring',
+			'mean-split',
+		);
 		expect(r.status).toBe(0);
 		expect(readFileSync(join(out, 'cohorts.csv'), 'utf8')).toContain('2024-Q1,0,4,4,1,');
 		const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
@@ -106,13 +140,24 @@ describe('cli', () => {
 	});
 
 	it('cli reports a problem with the input as one line and status 1', () => {
-		const r = cli('analyze', join(fixtures, 'orders.csv'), '--out', tmpdir(), '--map', 'customer_id=Nope');
+		const r = cli(
+			'analyze',
+			join(fixtures, 'orders.csv'),
+			'--out',
+			tmpdir(),
+			'--map',
+			'customer_id=Nope',
+		);
 		expect(r.status).toBe(1);
-		expect(r.stderr).toMatch(/^error\[unknown_column\]: There is no column "Nope"\. The columns are: InvoiceNo, /);
+		expect(r.stderr).toMatch(
+			/^error\[unknown_column\]: There is no column "Nope"\. The columns are: InvoiceNo, /,
+		);
 		expect(r.stderr.trim().split('\n')).toHaveLength(1);
 		const missing = cli('inspect', join(fixtures, 'nope.csv'));
 		expect(missing.status).toBe(1);
-		expect(missing.stderr).toBe(`error[unreadable_file]: cannot read ${join(fixtures, 'nope.csv')}: no such file\n`);
+		expect(missing.stderr).toBe(
+			`error[unreadable_file]: cannot read ${join(fixtures, 'nope.csv')}: no such file\n`,
+		);
 	});
 
 	it('cli exits 2 on bad usage', () => {

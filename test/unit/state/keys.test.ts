@@ -18,7 +18,11 @@ function affected(
 
 describe('cellKey', () => {
 	it.each([
-		['a cohort period', (s: AnalysisSettings): void => void (s.cohorts.period = 'week'), ['cohorts']],
+		[
+			'a cohort period',
+			(s: AnalysisSettings): void => void (s.cohorts.period = 'week'),
+			['cohorts'],
+		],
 		['the scoring method', (s: AnalysisSettings): void => void (s.rfm.scoring = 'ntile'), ['rfm']],
 		['k', (s: AnalysisSettings): void => void (s.clusters.k = 3), ['clusters']],
 		[
@@ -32,7 +36,11 @@ describe('cellKey', () => {
 			['overview', 'rfm', 'cohorts', 'clusters', 'lifecycle'],
 		],
 		['a column role', (s: AnalysisSettings): void => void (s.mapping.customer_id = 'x'), TYPES],
-		['a cleaning switch', (s: AnalysisSettings): void => void (s.cleaning.dropDuplicates = false), TYPES],
+		[
+			'a cleaning switch',
+			(s: AnalysisSettings): void => void (s.cleaning.dropDuplicates = false),
+			TYPES,
+		],
 	] as const)('cellKey() reruns only the dependents of %s', (_, edit, cells) => {
 		expect(affected(edit)).toEqual([...cells]);
 	});

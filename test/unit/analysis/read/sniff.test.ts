@@ -8,12 +8,26 @@ import { fixture } from '../../../helpers/fixtures';
 describe('sniffDialect', () => {
 	it.each([
 		['comma', 'id,name,amount\n1,"Smith, J",3.5\n2,Lee,4\n3,Wu,5.25\n', ',', '"', 0, 0],
-		['semicolon', 'id;amount;date\n1;3,5;01.02.2024\n2;4,0;02.02.2024\n3;1,25;03.02.2024\n', ';', '"', 0, 0],
+		[
+			'semicolon',
+			'id;amount;date\n1;3,5;01.02.2024\n2;4,0;02.02.2024\n3;1,25;03.02.2024\n',
+			';',
+			'"',
+			0,
+			0,
+		],
 		['tab', 'id\tamount\n1\t3.5\n2\t4\n3\t7\n', '\t', '"', 0, 0],
 		['pipe', 'a|b|c\n1|2|3\n4|5|6\n7|8|9\n', '|', '"', 0, 0],
 		['no header', '1,2024-01-01,3.5\n2,2024-01-02,4\n3,2024-01-03,5\n', ',', '"', null, 0],
 		['single quotes', "id,name\n1,'a, b'\n2,'c, d'\n3,'e, f'\n", ',', "'", 0, 0],
-		['a title above', 'Orders export\nid,amount,date\n1,3.5,2024-01-01\n2,4,2024-01-02\n3,5,2024-01-03\n', ',', '"', 0, 1],
+		[
+			'a title above',
+			'Orders export\nid,amount,date\n1,3.5,2024-01-01\n2,4,2024-01-02\n3,5,2024-01-03\n',
+			',',
+			'"',
+			0,
+			1,
+		],
 		[
 			'a title and a blank line above',
 			'Report: orders, 2024\n\nid;amount\n1;3,5\n2;4,0\n3;5,5\n4;6,5\n',
@@ -24,34 +38,49 @@ describe('sniffDialect', () => {
 		],
 	] as const)('sniffDialect(%s)', (_, text, delimiter, quote, headerRow, skipped) => {
 		const d = sniffDialect(utf8(text));
-		expect([d.delimiter, d.quote, d.headerRow, d.skippedLines]).toEqual([delimiter, quote, headerRow, skipped]);
+		expect([d.delimiter, d.quote, d.headerRow, d.skippedLines]).toEqual([
+			delimiter,
+			quote,
+			headerRow,
+			skipped,
+		]);
 	});
 
 	it('sniffDialect(space-aligned) collapses runs of spaces', () => {
-		const d = sniffDialect(utf8(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n'));
+		const d = sniffDialect(
+			utf8(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n'),
+		);
 		expect(d).toMatchObject({ delimiter: ' ', collapse: true, headerRow: null });
 	});
 });
 
 describe('decodeText', () => {
 	it('decodeText(bytes) strips a UTF-8 BOM and reads UTF-16 and GB18030', () => {
-		expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).bytes).toEqual(new Uint8Array([0x61]));
+		expect(decodeText(new Uint8Array([0xef, 0xbb, 0xbf, 0x61])).bytes).toEqual(
+			new Uint8Array([0x61]),
+		);
 		const le = decodeText(new Uint8Array([0xff, 0xfe, 0x61, 0, 0x2c, 0, 0x62, 0]));
 		expect([le.encoding, new TextDecoder().decode(le.bytes)]).toEqual(['utf-16le', 'a,b']);
 		const gb = decodeText(fixture('orders-gb18030.csv'));
 		expect(gb.encoding).toBe('gb18030');
-		expect(new TextDecoder().decode(gb.bytes).split('\r\n')[1]).toBe('订单号,商品编码,商品名称,数量,下单日期,单价,客户编号,国家');
+		expect(new TextDecoder().decode(gb.bytes).split('\r\n')[1]).toBe(
+			'订单号,商品编码,商品名称,数量,下单日期,单价,客户编号,国家',
+		);
 	});
 
 	it('decodeText(binary) refuses it with a clear error', () => {
-		expect(() => decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 0, 0, 0, 3]))).toThrow(
-			/\[binary_file\]/,
-		);
+		expect(() =>
+			decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 0, 0, 0, 3])),
+		).toThrow(/\[binary_file\]/);
 	});
 });
 
 describe('roles', () => {
-	const col = (name: string, type: ColumnProfile['type'], extra: Partial<ColumnProfile> = {}): ColumnProfile => ({
+	const col = (
+		name: string,
+		type: ColumnProfile['type'],
+		extra: Partial<ColumnProfile> = {},
+	): ColumnProfile => ({
 		name,
 		type,
 		distinct: 10,
@@ -87,7 +116,12 @@ describe('roles', () => {
 
 	it('suggestRoles(Chinese headers) maps 客户编号, 订单号, 下单日期, 金额', () => {
 		const m = suggestRoles(
-			[col('订单号', 'string'), col('客户编号', 'string'), col('下单日期', 'date'), col('订单金额（元）', 'number')],
+			[
+				col('订单号', 'string'),
+				col('客户编号', 'string'),
+				col('下单日期', 'date'),
+				col('订单金额（元）', 'number'),
+			],
 			true,
 		);
 		expect(m).toEqual({
@@ -102,7 +136,11 @@ describe('roles', () => {
 
 	it('openTable(no header) suggests roles from the values', () => {
 		const t = openTable(utf8('7,2024-01-01,3.50\n8,2024-01-02,4.25\n7,2024-01-05,1.10\n'));
-		expect(t.suggested).toMatchObject({ customer_id: 'column_1', date: 'column_2', amount: 'column_3' });
+		expect(t.suggested).toMatchObject({
+			customer_id: 'column_1',
+			date: 'column_2',
+			amount: 'column_3',
+		});
 	});
 
 	it('openTable(empty file) says so', () => {
