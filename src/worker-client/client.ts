@@ -58,7 +58,9 @@ export class AnalysisClient {
 				reject(e);
 			};
 			this.pending.add(fail);
-			call(api, onProgress ? proxy(onProgress) : undefined).then((v) => {
+			// A progress message can still be on its way after the job ended or was cancelled.
+			const report: Progress | undefined = onProgress && ((f, stage) => done || onProgress(f, stage));
+			call(api, report ? proxy(report) : undefined).then((v) => {
 				if (done) return;
 				done = true;
 				this.pending.delete(fail);
