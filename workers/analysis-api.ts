@@ -463,7 +463,7 @@ function clusterResult(c: CustomerAnalysis, cl: ClusterAnalysis): ClustersResult
 	const m = c.metrics;
 	const r = cl.result;
 	const n = m.ids.length;
-	const step = Math.max(1, Math.ceil(n / 4000));
+	const step = Math.max(1, Math.ceil(n / 2000));
 	const points = [];
 	if (r !== null) {
 		for (let i = 0; i < n; i += step) {

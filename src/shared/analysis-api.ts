@@ -108,7 +108,7 @@ export interface ClustersResult {
 	profiles: ClusterProfile[];
 	tree: TreeNode | null;
 	treeAccuracy: number | null;
-	/** Up to 4,000 customers, sampled evenly, for the scatter. */
+	/** Up to 2,000 customers, sampled evenly, for the scatter (SVG dots cost the page time). */
 	points: { recency: number; frequency: number; monetary: number; cluster: number }[];
 	customers: number;
 	warnings: Warning[];

@@ -4,6 +4,7 @@
  */
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Bilingual } from '../analysis/types';
+import { warmUpCharts } from '../charts/warm-up';
 import { i18n } from '../i18n/i18n.svelte';
 import type { NotebookFile } from '../shared/notebook';
 import type { CellRecord, NotebookRecord } from '../storage/db';
@@ -118,6 +119,8 @@ export class AppState {
 		this.show(nb);
 		const dataCell = nb.cell('data');
 		if (dataCell) dataCell.run = { status: 'running' };
+		const idle = globalThis.requestIdleCallback ?? ((f: () => void) => setTimeout(f, 50));
+		idle(() => warmUpCharts());
 		try {
 			nb.info = await this.client.run(
 				(api, progress) =>
