@@ -42,8 +42,9 @@ import { UserError } from '../src/shared/errors';
 
 /** Where the worker finds files and keeps parsed columns. */
 export interface DatasetStore {
-	getFile(datasetId: string): Promise<{ name: string; bytes: ArrayBuffer } | undefined>;
-	putFile(record: { id: string; name: string; bytes: ArrayBuffer; sha256: string }): Promise<void>;
+	getFile(datasetId: string): Promise<{ name: string; blob: Blob } | undefined>;
+	/** Keeps the original file; a Blob, so the browser stores it without copying it into memory. */
+	putFile(record: { id: string; name: string; blob: Blob }): Promise<void>;
 	getParsed(datasetId: string, readKey: string): Promise<ReadTable | undefined>;
 	putParsed(datasetId: string, readKey: string, table: ReadTable): Promise<void>;
 }
@@ -86,11 +87,6 @@ const customersKey = (j: Job) =>
 const clustersKey = (j: Job) =>
 	key(dataKey(j), j.settings.asOf, j.settings.rfm.monetary, j.settings.clusters);
 
-export async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
-	const digest = await crypto.subtle.digest('SHA-256', bytes);
-	return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const tables = new Memo<Promise<ReadTable>>(2);
 	const prepared = new Memo<PreparedData>(2);
@@ -99,7 +95,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const sorted = new Memo<Int32Array>(4);
 
 	/** Files being imported, until they are stored. */
-	const incoming = new Map<string, { name: string; bytes: ArrayBuffer }>();
+	const incoming = new Map<string, { name: string; blob: Blob }>();
 	/**
 	 * Writes of a new dataset, started by flush() once the first results are out: serialising the
 	 * columns for IndexedDB takes the worker's time, which the first results need more.
@@ -118,24 +114,25 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	): Promise<ReadTable> {
 		const rk = readKey(settings);
 		return tables.get(key(datasetId, rk), async () => {
-			const fresh = incoming.get(datasetId);
-			if (fresh) {
-				const t = readTable(new Uint8Array(fresh.bytes), fresh.name, settings.read, progress);
-				track(datasetId, () => store.putParsed(datasetId, rk, t));
-				return t;
-			}
-			const stored = await store.getParsed(datasetId, rk);
+			const stored = incoming.has(datasetId) ? undefined : await store.getParsed(datasetId, rk);
 			if (stored) return stored;
-			const file = await store.getFile(datasetId);
+			const file = incoming.get(datasetId) ?? (await store.getFile(datasetId));
 			if (!file) {
 				throw new UserError('unreadable_file', {
 					en: 'The data of this notebook is no longer in the browser. Open the file again.',
 					zh: '此笔记本的数据已不在浏览器中。请重新打开文件。',
 				});
 			}
-			const t = readTable(new Uint8Array(file.bytes), file.name, settings.read, progress);
+			// The bytes live only while they are read: the columns are all that is kept.
+			const t = readTable(
+				new Uint8Array(await file.blob.arrayBuffer()),
+				file.name,
+				settings.read,
+				progress,
+			);
+			if (incoming.has(datasetId)) track(datasetId, () => store.putParsed(datasetId, rk, t));
 			// A cache: if it cannot be stored, the file is read again next time.
-			store.putParsed(datasetId, rk, t).catch(() => {});
+			else store.putParsed(datasetId, rk, t).catch(() => {});
 			return t;
 		});
 	}
@@ -179,14 +176,11 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 
 	return {
 		async importFile({ datasetId, file, name, settings }, progress) {
-			const bytes = await file.arrayBuffer();
-			incoming.set(datasetId, { name, bytes });
-			// Storing is not on the way to the first results: it goes on while they are computed.
-			track(datasetId, async () =>
-				store.putFile({ id: datasetId, name, bytes, sha256: await sha256Hex(bytes) }),
-			);
+			incoming.set(datasetId, { name, blob: file });
+			// Storing is not on the way to the first results: flush() does it once they are out.
+			track(datasetId, () => store.putFile({ id: datasetId, name, blob: file }));
 			const t = await table(datasetId, settings, progress);
-			return info(datasetId, name, bytes.byteLength, t);
+			return info(datasetId, name, file.size, t);
 		},
 
 		async flush({ datasetId }) {
@@ -213,7 +207,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			for (const x of customerSet) count += x;
 			progress?.(1, 'clean');
 			return {
-				info: info(job.datasetId, file?.name ?? '', file?.bytes.byteLength ?? 0, t),
+				info: info(job.datasetId, file?.name ?? '', file?.blob.size ?? 0, t),
 				mapping: d.mapping,
 				report: d.report,
 				customers: count,

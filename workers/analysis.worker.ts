@@ -9,9 +9,9 @@ expose(
 	createAnalysisApi({
 		async getFile(id) {
 			const r = await db.getDataset(id);
-			return r && { name: r.name, bytes: r.bytes };
+			return r && { name: r.name, blob: r.blob };
 		},
-		putFile: (r) => db.putDataset({ ...r, size: r.bytes.byteLength, addedAt: Date.now() }),
+		putFile: (r) => db.putDataset({ ...r, size: r.blob.size, addedAt: Date.now() }),
 		async getParsed(id, readKey) {
 			return (await db.getParsed(id, readKey))?.table;
 		},

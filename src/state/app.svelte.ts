@@ -293,12 +293,17 @@ export class AppState {
 				cells: record.cells,
 				mapping: { ...(nb.data?.mapping ?? {}), ...record.settings.mapping },
 				dataset: dataset
-					? { name: dataset.name, bytes: dataset.size, sha256: dataset.sha256 }
+					? {
+							name: dataset.name,
+							bytes: dataset.size,
+							sha256: (await db.datasetHash(dataset.id)) ?? '',
+						}
 					: null,
 			},
 			i18n.lang,
 		);
-		if (includeData && dataset) file.data = toBase64Url(new Uint8Array(dataset.bytes));
+		if (includeData && dataset)
+			file.data = toBase64Url(new Uint8Array(await dataset.blob.arrayBuffer()));
 		return file;
 	}
 
@@ -325,13 +330,13 @@ export class AppState {
 				);
 				return;
 			}
-			const known = preset.dataset
-				? (await db.listDatasets()).find((d) => d.sha256 === preset.dataset!.sha256)
-				: undefined;
-			if (known) {
-				const stored = await db.getDataset(known.id);
+			// The same file already in this browser (same size and hash) is used again.
+			for (const d of preset.dataset ? await db.listDatasets() : []) {
+				if (d.size !== preset.dataset!.bytes) continue;
+				if ((await db.datasetHash(d.id)) !== preset.dataset!.sha256) continue;
+				const stored = await db.getDataset(d.id);
 				if (stored) {
-					await this.openFile(new Blob([stored.bytes]), stored.name, undefined, preset);
+					await this.openFile(stored.blob, stored.name, undefined, preset);
 					return;
 				}
 			}

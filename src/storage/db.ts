@@ -13,8 +13,10 @@ export interface DatasetRecord {
 	id: string;
 	name: string;
 	size: number;
-	sha256: string;
-	bytes: ArrayBuffer;
+	/** Computed when first needed (a notebook file names its data by it). */
+	sha256?: string;
+	/** The original file, as the user gave it. */
+	blob: Blob;
 	addedAt: number;
 }
 
@@ -100,12 +102,12 @@ export async function getDataset(id: string): Promise<DatasetRecord | undefined>
 	return (await open()).get('datasets', id);
 }
 
-export async function listDatasets(): Promise<Omit<DatasetRecord, 'bytes'>[]> {
+export async function listDatasets(): Promise<Omit<DatasetRecord, 'blob'>[]> {
 	const d = await open();
-	const out: Omit<DatasetRecord, 'bytes'>[] = [];
+	const out: Omit<DatasetRecord, 'blob'>[] = [];
 	let cursor = await d.transaction('datasets').store.openCursor();
 	while (cursor) {
-		const { bytes: _, ...meta } = cursor.value;
+		const { blob: _, ...meta } = cursor.value;
 		out.push(meta);
 		cursor = await cursor.continue();
 	}
@@ -113,6 +115,19 @@ export async function listDatasets(): Promise<Omit<DatasetRecord, 'bytes'>[]> {
 }
 
 /** Deletes a dataset and its parsed columns. */
+/** The SHA-256 of a stored file, computed once and kept with it. */
+export async function datasetHash(id: string): Promise<string | null> {
+	const r = await getDataset(id);
+	if (!r) return null;
+	if (r.sha256) return r.sha256;
+	const digest = await crypto.subtle.digest('SHA-256', await r.blob.arrayBuffer());
+	const sha256 = Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join(
+		'',
+	);
+	await putDataset({ ...r, sha256 }).catch(() => {});
+	return sha256;
+}
+
 export async function deleteDataset(id: string): Promise<void> {
 	const d = await open();
 	const tx = d.transaction(['datasets', 'parsed'], 'readwrite');

@@ -14,7 +14,7 @@ function memoryStore(): DatasetStore & {
 	files: Map<string, unknown>;
 	parsed: Map<string, ReadTable>;
 } {
-	const files = new Map<string, { name: string; bytes: ArrayBuffer; sha256: string }>();
+	const files = new Map<string, { name: string; blob: Blob }>();
 	const parsed = new Map<string, ReadTable>();
 	return {
 		files,
