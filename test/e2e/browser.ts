@@ -30,7 +30,7 @@ export interface Session {
 
 export async function open(
 	browser: Browser,
-	path = '',
+	path: string | null = '',
 	viewport = { width: 1280, height: 900 },
 ): Promise<Session> {
 	const context = await browser.newContext({ viewport, acceptDownloads: true, locale: 'en-US' });

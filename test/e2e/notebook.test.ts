@@ -171,3 +171,40 @@ describe('the notebook in Chromium', () => {
 		}
 	});
 });
+
+describe('links and files', () => {
+	it('?data=URL opens a file from the web, and #nb= reproduces settings on it', async () => {
+		const { page, context } = await open(browser, null);
+		try {
+			const data = new URL('samples/CDNOW_sample.txt', BASE).toString();
+			await page.goto(`${BASE}?data=${encodeURIComponent(data)}`);
+			await waitReady(page);
+			await page.selectOption('[data-testid=cohorts-period]', 'year');
+			await waitReady(page);
+			await page.click('text=Copy link to these settings');
+			const link = await page.inputValue('[data-testid=share-link]');
+			expect(link).toMatch(/#nb=[A-Za-z0-9_-]+$/);
+			const fragment = link.slice(link.indexOf('#'));
+			await page.goto(`${BASE}?data=${encodeURIComponent(data)}${fragment}`);
+			await waitReady(page);
+			expect(await page.inputValue('[data-testid=cohorts-period]')).toBe('year');
+		} finally {
+			await context.close();
+		}
+	});
+
+	it('the language switch applies at once and is remembered', async () => {
+		const { page, context } = await open(browser, '?sample=cdnow');
+		try {
+			await waitReady(page);
+			await page.selectOption('[data-testid=lang-switch]', 'zh-CN');
+			expect(await page.textContent('[data-testid=cell-overview] h2')).toBe('概览');
+			await page.reload();
+			await waitReady(page);
+			expect(await page.inputValue('[data-testid=lang-switch]')).toBe('zh-CN');
+			expect(await page.textContent('[data-testid=cell-rfm] h2')).toBe('RFM 客户细分');
+		} finally {
+			await context.close();
+		}
+	});
+});
