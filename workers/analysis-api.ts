@@ -152,8 +152,9 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	}
 
 	async function clusterAnalysis(job: Job, progress?: Progress): Promise<ClusterAnalysis> {
+		const d = await data(job, progress);
 		const c = await analysis(job, progress);
-		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress));
+		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress, d));
 	}
 
 	async function mask(job: Job, b: Breakdown | null): Promise<Uint8Array | undefined> {

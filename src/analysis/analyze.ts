@@ -8,7 +8,7 @@ import { cleanTransactions, unknownColumn, type CleaningReport, type Transaction
 import { fitClusters, scanClusters, type ClusterResult, type ScanRow } from './cluster';
 import { buildCohorts, type CohortMatrix } from './cohort';
 import { buildOrders, computeMetrics } from './customers';
-import { parseIsoDay } from './dates';
+import { MS_PER_DAY, parseIsoDay } from './dates';
 import { assignLifecycle, STAGES, type Stage } from './lifecycle';
 import { openTable, readColumns, tableMeta, type RawColumns, type TableMeta } from './read/table';
 import { ROLES, type Mapping } from './read/roles';
@@ -193,17 +193,60 @@ export interface ClusterAnalysis {
 	warnings: Warning[];
 }
 
+/**
+ * A numeric column summarised per customer (mean or sum of its lines up to the analysis date),
+ * indexed like the customers. Lines without a number are left out; a customer with none gets 0.
+ */
+export function customerFeature(
+	data: PreparedData,
+	customers: CustomerAnalysis,
+	column: string,
+	aggregate: 'mean' | 'sum',
+): Float64Array {
+	const i = data.source.names.indexOf(column);
+	const col = i < 0 ? null : data.columns.columns[i];
+	if (col === null) throw unknownColumn(column, data.source.names);
+	const numbers = col.values.map((v) => parseNumber(v, data.source.decimal));
+	const m = customers.metrics;
+	const index = new Map(m.ids.map((id, k) => [id, k]));
+	const tx = data.transactions;
+	const byCode = tx.customerIds.map((id) => index.get(id) ?? -1);
+	const sum = new Float64Array(m.ids.length);
+	const count = new Int32Array(m.ids.length);
+	const end = (m.asOf + 1) * MS_PER_DAY;
+	for (let r = 0; r < tx.rows; r++) {
+		const c = byCode[tx.customer[r]];
+		if (c < 0 || tx.time[r] >= end) continue;
+		const code = col.codes[tx.row[r]];
+		const x = code < 0 ? NaN : numbers[code];
+		if (Number.isNaN(x)) continue;
+		sum[c] += x;
+		count[c]++;
+	}
+	if (aggregate === 'mean')
+		for (let c = 0; c < sum.length; c++) sum[c] = count[c] ? sum[c] / count[c] : 0;
+	return sum;
+}
+
 export function analyzeClusters(
 	customers: CustomerAnalysis,
 	settings: AnalysisSettings,
 	onProgress?: OnProgress,
+	data?: PreparedData,
 ): ClusterAnalysis {
 	const m = customers.metrics;
-	const features = [
+	const features: { name: string; values: ArrayLike<number> }[] = [
 		{ name: 'recency', values: m.recency },
 		{ name: 'frequency', values: m.frequency },
 		{ name: 'monetary', values: m.monetary },
 	];
+	for (const f of settings.clusters.extra ?? []) {
+		if (!data) throw new Error('analyzeClusters: extra features need the prepared data');
+		features.push({
+			name: `${f.column} (${f.aggregate})`,
+			values: customerFeature(data, customers, f.column, f.aggregate),
+		});
+	}
 	const options = {
 		seed: settings.clusters.seed,
 		log1p: settings.clusters.log1p,
@@ -259,6 +302,7 @@ export function runAnalysis(
 		customers,
 		settings,
 		onProgress && ((f) => onProgress(0.6 + f * 0.4, 'clusters')),
+		data,
 	);
 	return { data, customers, cohorts, clusters };
 }

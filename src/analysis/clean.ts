@@ -69,6 +69,8 @@ export interface Transactions {
 	amount: Float64Array;
 	/** 1 for a return kept under the net policy. */
 	isReturn: Uint8Array;
+	/** The data row (0-based) each kept line came from, to reach its other columns. */
+	row: Int32Array;
 }
 
 export interface CleanInput {
@@ -286,6 +288,7 @@ export function cleanTransactions(
 			time: time.subarray(0, n),
 			amount: amount.subarray(0, n),
 			isReturn: isReturn.subarray(0, n),
+			row: keepRow.subarray(0, n),
 		},
 		report: {
 			rowsRead: rows,

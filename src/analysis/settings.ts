@@ -41,6 +41,8 @@ export interface AnalysisSettings {
 		standardize: boolean;
 		kMin: number;
 		kMax: number;
+		/** Numeric columns added to R, F and M, each summarised per customer (§4). */
+		extra: { column: string; aggregate: 'mean' | 'sum' }[];
 	};
 	lifecycle: LifecycleThresholds;
 }
@@ -54,7 +56,7 @@ export function defaultSettings(): AnalysisSettings {
 		asOf: null,
 		rfm: { scoring: 'rank', bins: 5, segments: 'rfm-11', monetary: 'sum' },
 		cohorts: { period: 'month', onOrAfter: false },
-		clusters: { k: null, seed: 0, log1p: true, standardize: true, kMin: 2, kMax: 8 },
+		clusters: { k: null, seed: 0, log1p: true, standardize: true, kMin: 2, kMax: 8, extra: [] },
 		lifecycle: { ...defaultLifecycle },
 	};
 }

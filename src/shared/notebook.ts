@@ -110,6 +110,14 @@ export function settingsFromNotebook(json: unknown): AnalysisSettings {
 					pick(p, ['k', 'seed', 'log1p', 'standardize', 'kMin', 'kMax']),
 					'clusters',
 				);
+				if (Array.isArray(p.extra)) {
+					s.clusters.extra = p.extra.filter(
+						(f): f is { column: string; aggregate: 'mean' | 'sum' } =>
+							isObj(f) &&
+							typeof f.column === 'string' &&
+							(f.aggregate === 'mean' || f.aggregate === 'sum'),
+					);
+				}
 				break;
 			case 'lifecycle':
 				mergeKnown(

@@ -59,7 +59,8 @@ export class AnalysisClient {
 			};
 			this.pending.add(fail);
 			// A progress message can still be on its way after the job ended or was cancelled.
-			const report: Progress | undefined = onProgress && ((f, stage) => done || onProgress(f, stage));
+			const report: Progress | undefined =
+				onProgress && ((f, stage) => done || onProgress(f, stage));
 			call(api, report ? proxy(report) : undefined).then((v) => {
 				if (done) return;
 				done = true;

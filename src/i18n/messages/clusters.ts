@@ -6,6 +6,16 @@ export default defineMessages({
 		zh: 'K-means 聚类在不预设任何规则的情况下，把最近一次消费、消费频率和消费金额相近的客户归为一类。首先是 k 值扫描：对每个簇数 k 分别运行 K-means，两张图分别显示簇的紧密程度（簇内误差平方和，越小越紧密）和簇之间的分离程度（轮廓系数，越大越好）；轮廓系数最高的 k 会被预先选中并圈出，虚线表示当前使用的 k，也可以在上方选择其他 k。散点图中每个点是一位客户：横轴为距最近一次消费的天数，纵轴为累计消费金额（对数刻度），颜色表示所属的簇。簇画像给出每个簇在原始单位下的均值和中位数，决策树则用通俗的条件说明客户因哪些数值被分入哪个簇。',
 	},
 	'clusters.features': { en: 'Features and transforms', zh: '聚类特征与变换' },
+	'clusters.extraAggregate': {
+		en: 'How {column} is summarised per customer',
+		zh: '{column} 按客户的汇总方式',
+	},
+	'clusters.extraMean': { en: 'mean per line', zh: '每行平均' },
+	'clusters.extraSum': { en: 'sum', zh: '合计' },
+	'clusters.extraHelp': {
+		en: 'Other numeric columns of your file can join R, F and M: each is summarised per customer over the lines up to the analysis date, then transformed like the others.',
+		zh: '文件中的其他数值列也可加入 R、F、M 作为聚类特征：按客户汇总截至分析日期的各行数值，再与其他特征做相同的变换。',
+	},
 	'clusters.feature.recency': { en: 'Recency', zh: '最近一次消费' },
 	'clusters.feature.frequency': { en: 'Frequency', zh: '消费频率' },
 	'clusters.feature.monetary': { en: 'Monetary', zh: '消费金额' },

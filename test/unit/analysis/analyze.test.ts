@@ -231,3 +231,28 @@ describe('readTable', () => {
 		expect(t.source.profiles.map((p) => p.type)).toEqual(['string', 'string', 'date', 'number']);
 	});
 });
+
+describe('customerFeature', () => {
+	it('customerFeature(data, customers, column, mean|sum) summarises a numeric column per customer up to asOf', async () => {
+		const { prepareData, analyzeCustomers, analyzeClusters, customerFeature } =
+			await import('../../../src/analysis/analyze');
+		const text =
+			'customer,date,amount,visits\n' +
+			'a,2024-01-01,10,2\na,2024-01-05,20,4\nb,2024-01-02,5,\nb,2024-01-03,5,1\nc,2024-01-04,8,3\nc,2024-02-01,8,100\n';
+		const s = defaultSettings();
+		s.asOf = '2024-01-31';
+		const data = prepareData(utf8(text), 't.csv', s);
+		const customers = analyzeCustomers(data, s);
+		expect(Array.from(customerFeature(data, customers, 'visits', 'mean'))).toEqual([3, 1, 3]);
+		expect(Array.from(customerFeature(data, customers, 'visits', 'sum'))).toEqual([6, 1, 3]);
+		s.clusters.extra = [{ column: 'visits', aggregate: 'sum' }];
+		s.clusters.k = 2;
+		const clusters = analyzeClusters(customers, s, undefined, data);
+		expect(clusters.result?.featureNames).toEqual([
+			'recency',
+			'frequency',
+			'monetary',
+			'visits (sum)',
+		]);
+	});
+});
