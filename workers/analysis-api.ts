@@ -21,7 +21,7 @@ import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
 import type { Metric } from '../src/analysis/rfm';
 import type { AnalysisSettings } from '../src/analysis/settings';
 
-import { paretoCurve, valueTiers } from '../src/analysis/value';
+import { paretoCurve, paretoShare, valueTiers } from '../src/analysis/value';
 import type {
 	AnalysisApi,
 	Breakdown,
@@ -241,7 +241,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 
 		async lifecycle(job, progress) {
 			const c = await analysis(job, progress);
-			return lifecycle(c);
+			return lifecycle(c, job.settings.value ?? { topShare: 0.2, tierA: 0.8, tierB: 0.95 });
 		},
 
 		async customers(job) {
@@ -486,7 +486,7 @@ function clusterResult(c: CustomerAnalysis, cl: ClusterAnalysis): ClustersResult
 	};
 }
 
-function lifecycle(c: CustomerAnalysis): LifecycleResult {
+function lifecycle(c: CustomerAnalysis, value: AnalysisSettings['value']): LifecycleResult {
 	const m = c.metrics;
 	const counts = { ...c.lifecycleCounts };
 	const revenue = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
@@ -500,11 +500,13 @@ function lifecycle(c: CustomerAnalysis): LifecycleResult {
 		if (m.firstDay[i] < first) first = m.firstDay[i];
 	}
 	const years = Math.max(1 / 365.25, (m.asOf - first) / 365.25);
-	const tiers = valueTiers(m.monetary, m.ids);
+	const tiers = valueTiers(m.monetary, m.ids, [value.tierA, value.tierB]);
 	return {
 		counts,
 		revenue,
-		paretoTop20: c.paretoTop20,
+		paretoTop20: value.topShare === 0.2 ? c.paretoTop20 : paretoShare(m.monetary, value.topShare),
+		topShare: value.topShare,
+		tierCuts: [value.tierA, value.tierB],
 		pareto: paretoCurve(m.monetary),
 		tiers: (['A', 'B', 'C'] as const).map((tier, k) => ({
 			tier,

@@ -45,6 +45,8 @@ export interface AnalysisSettings {
 		extra: { column: string; aggregate: 'mean' | 'sum' }[];
 	};
 	lifecycle: LifecycleThresholds;
+	/** Pareto and value tiers (§5): the top share of customers, and the A/B revenue cuts. */
+	value: { topShare: number; tierA: number; tierB: number };
 }
 
 export function defaultSettings(): AnalysisSettings {
@@ -58,5 +60,6 @@ export function defaultSettings(): AnalysisSettings {
 		cohorts: { period: 'month', onOrAfter: false },
 		clusters: { k: null, seed: 0, log1p: true, standardize: true, kMin: 2, kMax: 8, extra: [] },
 		lifecycle: { ...defaultLifecycle },
+		value: { topShare: 0.2, tierA: 0.8, tierB: 0.95 },
 	};
 }

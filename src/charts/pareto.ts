@@ -28,12 +28,14 @@ export function paretoChart(
 	pareto: LifecycleResult['pareto'],
 	top20: number,
 	labels: ParetoLabels,
+	topShare = TOP_SHARE,
+	tierCuts: [number, number] = TIER_CUTS,
 ): Plot.PlotOptions {
 	const ys = pareto.map((p) => p.revenueShare);
 	const yMin = Math.min(0, ...ys, top20);
 	const yMax = Math.max(1, ...ys, top20);
-	const point = [{ customerShare: TOP_SHARE, revenueShare: top20 }];
-	const cuts = TIER_CUTS.map((y, i) => ({ y, label: labels.cuts[i] }));
+	const point = [{ customerShare: topShare, revenueShare: top20 }];
+	const cuts = tierCuts.map((y, i) => ({ y, label: labels.cuts[i] }));
 	return {
 		height: 300,
 		marginLeft: 56,

@@ -117,7 +117,11 @@ export interface ClustersResult {
 export interface LifecycleResult {
 	counts: Record<Stage, number>;
 	revenue: Record<Stage, number>;
+	/** Share of revenue from the top `topShare` of customers (0.2 unless the user changed it). */
 	paretoTop20: number;
+	topShare: number;
+	/** The A/B and B/C cuts of cumulative revenue. */
+	tierCuts: [number, number];
 	pareto: { customerShare: number; revenueShare: number }[];
 	tiers: { tier: 'A' | 'B' | 'C'; customers: number; revenue: number }[];
 	averageAnnualSpend: number;

@@ -120,6 +120,7 @@ export function settingsFromNotebook(json: unknown): AnalysisSettings {
 				}
 				break;
 			case 'lifecycle':
+				mergeKnown(s.value as unknown as Obj, pick(p, ['topShare', 'tierA', 'tierB']), 'lifecycle');
 				mergeKnown(
 					s.lifecycle as unknown as Obj,
 					pick(p, ['newDays', 'activeDays', 'dormantDays']),

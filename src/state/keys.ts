@@ -40,7 +40,7 @@ export function cellKey(
 		case 'clusters':
 			return json(data, s.asOf, s.rfm.monetary, s.clusters);
 		case 'lifecycle':
-			return json(data, s.asOf, s.rfm.monetary, s.lifecycle);
+			return json(data, s.asOf, s.rfm.monetary, s.lifecycle, s.value);
 		case 'clv':
 			return json(data, s.asOf);
 	}

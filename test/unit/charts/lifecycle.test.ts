@@ -20,6 +20,8 @@ const marksOf = (o: Plot.PlotOptions) => o.marks as unknown as AnyMark[];
 const kinds = (o: Plot.PlotOptions) => marksOf(o).map((m) => m.ariaLabel);
 
 const result: LifecycleResult = {
+	topShare: 0.2,
+	tierCuts: [0.8, 0.95],
 	counts: { new: 1, active: 2, dormant: 3, churned: 4 },
 	revenue: { new: 100, active: 500, dormant: 300, churned: 100 },
 	paretoTop20: 0.62,
