@@ -9,6 +9,8 @@ import {
 	parseDate,
 	parseFormatName,
 	parseNumber,
+	EXCEL,
+	looksLikeExcelSerials,
 	type DateFormat,
 } from './read/values';
 import type { Warning } from './types';
@@ -53,7 +55,17 @@ export interface CleaningReport {
 	/** Rows kept as returns under the net policy. */
 	returns: number;
 	dateFormat: string;
+	/** Set when the day/month order could not be decided: both readings of some values. */
+	dateQuestion: DateQuestion | null;
 	warnings: Warning[];
+}
+
+/** Both readings of dates whose day/month order no value proves, to ask the user. */
+export interface DateQuestion {
+	column: string;
+	/** The reading in use first, then the other; each value as YYYY-MM-DD. */
+	readings: { format: string; dates: string[] }[];
+	values: string[];
 }
 
 /** Cleaned transaction lines, one per kept row. */
@@ -136,7 +148,12 @@ export function cleanTransactions(
 
 	// Dates: one format for the column, decided over all its distinct values.
 	const dateCol = col('date')!;
-	const format = resolveDateFormat(dateCol.values, mapping.date, input.dateFormat, warnings);
+	const { format, question } = resolveDateFormat(
+		dateCol.values,
+		mapping.date,
+		input.dateFormat,
+		warnings,
+	);
 	const dateValues = new Float64Array(dateCol.values.length);
 	dateCol.values.forEach((v, i) => (dateValues[i] = parseDate(v, format)));
 
@@ -297,6 +314,7 @@ export function cleanTransactions(
 			examples,
 			returns,
 			dateFormat: formatName(format),
+			dateQuestion: question,
 			warnings,
 		},
 	};
@@ -345,7 +363,7 @@ function resolveDateFormat(
 	column: string,
 	forced: string | undefined,
 	warnings: Warning[],
-): DateFormat {
+): { format: DateFormat; question: DateQuestion | null } {
 	if (forced !== undefined) {
 		const f = parseFormatName(forced);
 		if (f === null) {
@@ -354,9 +372,11 @@ function resolveDateFormat(
 				zh: `无法识别的日期格式"${forced}"。请使用 yyyy-mm-dd、d/m/yyyy、m/d/yyyy、d.m.yyyy 或 yyyymmdd 等形式。`,
 			});
 		}
-		return f;
+		return { format: f, question: null };
 	}
 	const d = detectDateFormat(values, 0);
+	if ((d === null || d.share === 0) && looksLikeExcelSerials(values))
+		return { format: EXCEL, question: null };
 	if (d === null || d.share === 0) {
 		const examples = values
 			.filter((v) => !isMissing(v))
@@ -367,15 +387,35 @@ function resolveDateFormat(
 			zh: `日期列"${column}"中没有可识别的日期（例如"${examples}"）。请选择其他日期列，或指定日期格式（例如 --date-format d/m/yyyy）。`,
 		});
 	}
+	let question: DateQuestion | null = null;
 	if (d.ambiguous) {
 		const other: DateFormat = {
 			order: d.format.order === 'mdy' ? 'dmy' : 'mdy',
 			sep: d.format.sep,
 		};
-		const sample = values.find((v) => !isMissing(v)) ?? '';
-		const read = (f: DateFormat) => {
-			const t = parseDate(sample, f);
+		// Values that read differently either way show the question best: 03/04 rather than 05/05.
+		const telling = values.filter((v) => {
+			const a = parseDate(v, d.format);
+			const b = parseDate(v, other);
+			return (
+				!Number.isNaN(a) &&
+				!Number.isNaN(b) &&
+				Math.floor(a / MS_PER_DAY) !== Math.floor(b / MS_PER_DAY)
+			);
+		});
+		const shown = (telling.length > 0 ? telling : values.filter((v) => !isMissing(v))).slice(0, 3);
+		const sample = shown[0] ?? '';
+		const read = (f: DateFormat, v = sample) => {
+			const t = parseDate(v, f);
 			return Number.isNaN(t) ? '—' : formatDay(Math.floor(t / MS_PER_DAY));
+		};
+		question = {
+			column,
+			values: shown.map((v) => v.trim()),
+			readings: [d.format, other].map((f) => ({
+				format: formatName(f),
+				dates: shown.map((v) => read(f, v)),
+			})),
 		};
 		warnings.push({
 			code: 'ambiguous_date_order',
@@ -383,7 +423,7 @@ function resolveDateFormat(
 			zh: `"${column}"列的日期既可理解为 日/月 也可理解为 月/日，数据中没有能判定的值。当前按 ${formatName(d.format)} 读取（"${sample}" = ${read(d.format)}）；若按 ${formatName(other)} 则为 ${read(other)}。如有误请指定日期格式。`,
 		});
 	}
-	return d.format;
+	return { format: d.format, question };
 }
 
 export function missingRole(role: Role, names: string[]): UserError {

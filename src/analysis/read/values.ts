@@ -69,8 +69,8 @@ export function detectDecimal(texts: Iterable<string>): '.' | ',' {
 	return comma > dot ? ',' : '.';
 }
 
-/** The order of the date parts. */
-export type DateOrder = 'ymd' | 'dmy' | 'mdy';
+/** The order of the date parts; `excel` is a serial day number (days since 1899-12-30). */
+export type DateOrder = 'ymd' | 'dmy' | 'mdy' | 'excel';
 
 /** A date layout as the CLI names it (`yyyy-mm-dd`, `d/m/yyyy`, `yyyymmdd`, `yyyy年m月d日`, …). */
 export interface DateFormat {
@@ -80,6 +80,7 @@ export interface DateFormat {
 }
 
 export function formatName(f: DateFormat): string {
+	if (f.order === 'excel') return 'excel';
 	if (f.sep === '') return 'yyyymmdd';
 	if (f.sep === '年') return 'yyyy年m月d日';
 	if (f.order === 'ymd') return f.sep === '-' ? 'yyyy-mm-dd' : `yyyy${f.sep}m${f.sep}d`;
@@ -89,6 +90,7 @@ export function formatName(f: DateFormat): string {
 /** The format named like `d/m/yyyy`, `yyyy-mm-dd` or `yyyymmdd`; null when not understood. */
 export function parseFormatName(name: string): DateFormat | null {
 	const s = name.trim().toLowerCase();
+	if (s === 'excel') return EXCEL;
 	if (s === 'yyyymmdd') return { order: 'ymd', sep: '' };
 	if (/^y+年m+月d+日$/.test(s)) return { order: 'ymd', sep: '年' };
 	const m = /^([ymd]+)([-/.])([ymd]+)\2([ymd]+)$/.exec(s);
@@ -171,8 +173,32 @@ function splitDate(text: string): DateParts | null {
 	return null;
 }
 
+export const EXCEL: DateFormat = { order: 'excel', sep: '' };
+/** Excel's serial day of 1970-01-01 (its day 0 is 1899-12-30, past its 1900 leap-year bug). */
+const EXCEL_EPOCH = 25569;
+
+/** An Excel serial date (days, a fraction for the time) as a naive timestamp, to the second. */
+function parseExcelSerial(text: string): number {
+	const x = Number(text.trim());
+	if (!Number.isFinite(x) || x < 1 || x >= 2958466) return NaN;
+	return Math.round((x - EXCEL_EPOCH) * 86400) * 1000;
+}
+
+/** True when numbers look like Excel serial dates (1954–2119): the caller knows it is a date column. */
+export function looksLikeExcelSerials(values: readonly string[]): boolean {
+	let any = false;
+	for (const v of values) {
+		if (isMissing(v)) continue;
+		const x = Number(v.trim());
+		if (!Number.isFinite(x) || x < 20000 || x > 80000) return false;
+		any = true;
+	}
+	return any;
+}
+
 /** A naive timestamp (ms since 1970-01-01 wall clock) of a date text in format f; NaN if invalid. */
 export function parseDate(text: string, f: DateFormat): number {
+	if (f.order === 'excel') return parseExcelSerial(text);
 	const p = splitDate(text);
 	if (p === null || p.sep !== f.sep || p.yearFirst !== (f.order === 'ymd')) return NaN;
 	const [y, mo, d] =

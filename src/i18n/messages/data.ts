@@ -66,6 +66,13 @@ export default defineMessages({
 	'data.examples': { en: 'Examples', zh: '示例' },
 	'data.row': { en: 'row {n}', zh: '第 {n} 行' },
 	'data.preview': { en: 'First rows', zh: '前几行' },
+	'data.dateQuestion': {
+		en: 'Are the dates in “{column}” day/month or month/day? No value in the file proves it: please check.',
+		zh: '“{column}”列的日期是 日/月 还是 月/日？文件中没有能判定的值，请确认。',
+	},
+	'data.dateValue': { en: 'In the file', zh: '文件中的值' },
+	'data.dateKeep': { en: 'Correct: read as {format}', zh: '正确：按 {format} 读取' },
+	'data.dateUse': { en: 'Read as {format} instead', zh: '改为按 {format} 读取' },
 	'data.type.string': { en: 'text', zh: '文本' },
 	'data.type.number': { en: 'number', zh: '数字' },
 	'data.type.date': { en: 'date', zh: '日期' },

@@ -256,3 +256,31 @@ describe('customerFeature', () => {
 		]);
 	});
 });
+
+describe('dates that need the user', () => {
+	it('runAnalysis(csv with 03/04-style dates only) asks which reading, with both side by side', () => {
+		const text = 'customer,date,amount\na,03/04/2024,10\nb,05/05/2024,5\na,01/02/2024,3\n';
+		const r = runAnalysis(utf8(text), 't.csv', defaultSettings());
+		expect(r.data.report.dateQuestion).toEqual({
+			column: 'date',
+			values: ['03/04/2024', '01/02/2024'],
+			readings: [
+				{ format: 'm/d/yyyy', dates: ['2024-03-04', '2024-01-02'] },
+				{ format: 'd/m/yyyy', dates: ['2024-04-03', '2024-02-01'] },
+			],
+		});
+		const s = defaultSettings();
+		s.read.dateFormat = 'd/m/yyyy';
+		const answered = runAnalysis(utf8(text), 't.csv', s);
+		expect(answered.data.report.dateQuestion).toBeNull();
+		expect(formatDay(answered.customers.metrics.lastDay[0])).toBe('2024-04-03');
+	});
+
+	it('runAnalysis(csv with Excel serial dates) reads them as days since 1899-12-30', () => {
+		const text = 'customer,order date,amount\na,45292,10\nb,45292.75,5\n';
+		const r = runAnalysis(utf8(text), 't.csv', defaultSettings());
+		expect(r.data.report.dateFormat).toBe('excel');
+		expect(formatDay(r.customers.metrics.firstDay[0])).toBe('2024-01-01');
+		expect(r.data.transactions.time[1] % 86_400_000).toBe(18 * 3600 * 1000);
+	});
+});
