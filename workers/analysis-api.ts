@@ -14,16 +14,23 @@ import {
 	type PreparedData,
 	type ReadTable,
 } from '../src/analysis/analyze';
+import {
+	attributeIdColumn,
+	joinAttributes,
+	summariseAttributes,
+	type CustomerAttributes,
+} from '../src/analysis/attributes';
 import { formatDay } from '../src/analysis/dates';
 import { clustersCsv, cohortsCsv, customersCsv, summary } from '../src/analysis/export';
 import { STAGES, type Stage } from '../src/analysis/lifecycle';
 import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
 import type { Metric } from '../src/analysis/rfm';
-import type { AnalysisSettings } from '../src/analysis/settings';
+import { defaultSettings, type AnalysisSettings } from '../src/analysis/settings';
 
 import { paretoCurve, paretoShare, valueTiers } from '../src/analysis/value';
 import type {
 	AnalysisApi,
+	AttributesResult,
 	Breakdown,
 	ClustersResult,
 	CustomerPage,
@@ -93,6 +100,7 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const customers = new Memo<CustomerAnalysis>(3);
 	const clusters = new Memo<ClusterAnalysis>(3);
 	const sorted = new Memo<Int32Array>(4);
+	const joined = new Memo<CustomerAttributes>(2);
 
 	/** Files being imported, until they are stored. */
 	const incoming = new Map<string, { name: string; blob: Blob }>();
@@ -157,6 +165,18 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress, d));
 	}
 
+	/** The attributes file joined to the customers of the analysis, or null without one. */
+	async function attributes(job: Job): Promise<CustomerAttributes | null> {
+		const file = job.settings.attributesFile;
+		if (!file) return null;
+		const c = await analysis(job);
+		const t = await table(file.datasetId, defaultSettings());
+		const idColumn = attributeIdColumn(t, file.idColumn);
+		return joined.get(key(customersKey(job), file), () =>
+			joinAttributes(t, c.metrics.ids, idColumn),
+		);
+	}
+
 	async function mask(job: Job, b: Breakdown | null): Promise<Uint8Array | undefined> {
 		if (b === null) return undefined;
 		const c = await analysis(job);
@@ -168,6 +188,10 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 		} else if (b.kind === 'stage') {
 			const idx = STAGES.indexOf(b.value);
 			for (let i = 0; i < n; i++) out[i] = c.stage[i] === idx ? 1 : 0;
+		} else if (b.kind === 'attribute') {
+			const a = await attributes(job);
+			const values = a?.values[a.columns.indexOf(b.column)];
+			for (let i = 0; i < n; i++) out[i] = values?.[i] === b.value ? 1 : 0;
 		} else {
 			const labels = (await clusterAnalysis(job)).result?.labels;
 			for (let i = 0; i < n; i++) out[i] = labels?.[i] === b.value ? 1 : 0;
@@ -207,8 +231,24 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			let count = 0;
 			for (const x of customerSet) count += x;
 			progress?.(1, 'clean');
+			let attributesResult: AttributesResult | null = null;
+			const a = await attributes(job);
+			if (a !== null) {
+				const at = await table(job.settings.attributesFile!.datasetId, defaultSettings());
+				attributesResult = {
+					name: job.settings.attributesFile!.name,
+					idColumn: a.idColumn,
+					names: at.source.names,
+					customers: (await analysis(job)).metrics.ids.length,
+					matched: a.matched,
+					unmatched: a.unmatched,
+					unmatchedExamples: a.unmatchedExamples,
+					columns: summariseAttributes(a),
+				};
+			}
 			return {
 				info: info(job.datasetId, file?.name ?? '', file?.blob.size ?? 0, t),
+				attributes: attributesResult,
 				mapping: d.mapping,
 				report: d.report,
 				customers: count,

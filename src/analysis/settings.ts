@@ -21,6 +21,8 @@ export interface AnalysisSettings {
 	mapping: Partial<Mapping>;
 	/** Extra columns kept for breakdowns, by attribute name. */
 	attributes: Record<string, string>;
+	/** A second file of customer attributes, joined on the customer id (null: none). */
+	attributesFile: { datasetId: string; name: string; idColumn: string | null } | null;
 	cleaning: CleaningOptions & { order: OrderUnit };
 	/** Analysis date `YYYY-MM-DD`; null = the day after the latest transaction. */
 	asOf: string | null;
@@ -54,6 +56,7 @@ export function defaultSettings(): AnalysisSettings {
 		read: {},
 		mapping: {},
 		attributes: {},
+		attributesFile: null,
 		cleaning: { ...defaultCleaning, order: 'invoice' },
 		asOf: null,
 		rfm: { scoring: 'rank', bins: 5, segments: 'rfm-11', monetary: 'sum' },

@@ -3,6 +3,7 @@
  * every method takes one options object and returns a Promise. Data lives in the worker under a
  * dataset id; what comes back is small (summaries, chart-ready series, one page of a table).
  */
+import type { AttributeColumnSummary } from '../analysis/attributes';
 import type { CleaningReport } from '../analysis/clean';
 import type { ScanRow, ClusterProfile, TreeNode } from '../analysis/cluster';
 import type { CohortMatrix } from '../analysis/cohort';
@@ -34,8 +35,23 @@ export interface DatasetInfo {
 	warnings: Warning[];
 }
 
+/** The join of a customer-attributes file to the customers. */
+export interface AttributesResult {
+	name: string;
+	idColumn: string;
+	/** The file's columns, for choosing the id column. */
+	names: string[];
+	customers: number;
+	matched: number;
+	unmatched: number;
+	unmatchedExamples: string[];
+	columns: AttributeColumnSummary[];
+}
+
 export interface DataResult {
 	info: DatasetInfo;
+	/** The customer-attributes file, when one is given. */
+	attributes: AttributesResult | null;
 	mapping: Mapping;
 	report: CleaningReport;
 	/** Customers with at least one purchase after cleaning. */
@@ -132,7 +148,8 @@ export interface LifecycleResult {
 export type Breakdown =
 	| { kind: 'segment'; value: string }
 	| { kind: 'cluster'; value: number }
-	| { kind: 'stage'; value: Stage };
+	| { kind: 'stage'; value: Stage }
+	| { kind: 'attribute'; column: string; value: string };
 
 export const CUSTOMER_SORTS = [
 	'customer_id',

@@ -21,7 +21,7 @@ export function cellKey(
 	const data = dataKey(datasetId, s);
 	switch (type) {
 		case 'data':
-			return data;
+			return json(data, s.attributesFile ?? null);
 		case 'overview':
 			return json(data, s.asOf, s.rfm.monetary);
 		case 'rfm':
@@ -34,7 +34,9 @@ export function cellKey(
 					? s.rfm
 					: b.kind === 'cluster'
 						? [s.rfm.monetary, s.clusters]
-						: s.lifecycle;
+						: b.kind === 'stage'
+							? s.lifecycle
+							: (s.attributesFile ?? null);
 			return json(data, s.asOf, s.cohorts, b ?? null, extra);
 		}
 		case 'clusters':

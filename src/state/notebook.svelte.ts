@@ -185,6 +185,27 @@ export class Notebook {
 		await db.putNotebook(this.record());
 	}
 
+	/** Reads a customer-attributes file into the worker and joins it on the customer id. */
+	async attachAttributes(file: Blob, name: string): Promise<void> {
+		const datasetId = newId('attr');
+		const settings = $state.snapshot(this.settings) as AnalysisSettings;
+		await this.client.run((api) => api.importFile({ datasetId, file, name, settings }));
+		await this.client.run((api) => api.flush({ datasetId }));
+		this.settings.attributesFile = { datasetId, name, idColumn: null };
+		this.changed();
+	}
+
+	detachAttributes(): void {
+		const old = this.settings.attributesFile;
+		this.settings.attributesFile = null;
+		for (const c of this.cells) {
+			const b = c.params.breakdown as { kind?: string } | null | undefined;
+			if (b?.kind === 'attribute') c.params.breakdown = null;
+		}
+		if (old) void db.deleteDataset(old.datasetId);
+		this.changed();
+	}
+
 	/** One of the files of CLI.md for the current settings, as text. */
 	exportFile(
 		file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json',

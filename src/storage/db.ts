@@ -170,9 +170,13 @@ export async function deleteNotebook(id: string): Promise<void> {
 	const keys = await tx.objectStore('results').index('notebookId').getAllKeys(id);
 	for (const k of keys) await tx.objectStore('results').delete(k);
 	await tx.done;
-	if (nb?.datasetId) {
-		const others = (await d.getAll('notebooks')).some((n) => n.datasetId === nb.datasetId);
-		if (!others) await deleteDataset(nb.datasetId);
+	const rest = await d.getAll('notebooks');
+	for (const id of [nb?.datasetId, nb?.settings.attributesFile?.datasetId]) {
+		if (!id) continue;
+		const used = rest.some(
+			(n) => n.datasetId === id || n.settings.attributesFile?.datasetId === id,
+		);
+		if (!used) await deleteDataset(id);
 	}
 }
 

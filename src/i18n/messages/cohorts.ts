@@ -40,6 +40,8 @@ export default defineMessages({
 	'cohorts.breakdown.segment': { en: 'Segment: {name}', zh: '客户群：{name}' },
 	'cohorts.breakdown.cluster': { en: 'Cluster {n}: {name}', zh: '聚类 {n}：{name}' },
 	'cohorts.breakdown.clusterPlain': { en: 'Cluster {n}', zh: '聚类 {n}' },
+	'cohorts.breakdown.attribute': { en: '{column}: {value}', zh: '{column}：{value}' },
+	'cohorts.breakdown.attributeGroup': { en: 'Attribute: {column}', zh: '客户属性：{column}' },
 	'cohorts.breakdown.stage': { en: 'Lifecycle: {name}', zh: '生命周期：{name}' },
 	'cohorts.stage.new': { en: 'New', zh: '新客户' },
 	'cohorts.stage.active': { en: 'Active', zh: '活跃客户' },

@@ -66,6 +66,22 @@ export default defineMessages({
 	'data.examples': { en: 'Examples', zh: '示例' },
 	'data.row': { en: 'row {n}', zh: '第 {n} 行' },
 	'data.preview': { en: 'First rows', zh: '前几行' },
+	'data.attributes': { en: 'Customer attributes (optional)', zh: '客户属性（可选）' },
+	'data.attributesHelp': {
+		en: 'A second file with one row per customer (age band, gender, city, channel …), joined on the customer id. Its columns become breakdowns of the cohorts.',
+		zh: '第二个文件，每位客户一行（年龄段、性别、城市、渠道……），按客户编号关联。其中的列可用作同期群分析的细分维度。',
+	},
+	'data.attributesAdd': { en: 'Add a customer-attributes file…', zh: '添加客户属性文件……' },
+	'data.attributesRemove': { en: 'Remove', zh: '移除' },
+	'data.attributesId': { en: 'Customer id column', zh: '客户编号列' },
+	'data.attributesMatched': {
+		en: '{matched} of {customers} customers found',
+		zh: '{customers} 位客户中找到 {matched} 位',
+	},
+	'data.attributesUnmatched': {
+		en: '{n} ids of the file match no customer (e.g. {examples})',
+		zh: '文件中有 {n} 个编号没有对应的客户（例如 {examples}）',
+	},
 	'data.dateQuestion': {
 		en: 'Are the dates in “{column}” day/month or month/day? No value in the file proves it: please check.',
 		zh: '“{column}”列的日期是 日/月 还是 月/日？文件中没有能判定的值，请确认。',

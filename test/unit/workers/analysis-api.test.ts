@@ -157,6 +157,45 @@ describe.each([
 		expect(overview.customers).toBe(4);
 	});
 
+	it('an attributes file becomes a cohort breakdown', async () => {
+		const api = wrapApi(createAnalysisApi(memoryStore()));
+		const settings = defaultSettings();
+		await api.importFile({
+			datasetId: 'd5',
+			file: new Blob([bytes as BlobPart]),
+			name: 'orders.csv',
+			settings,
+		});
+		const attrs = new TextEncoder().encode(
+			'CustomerID,city\nC1,Lyon\nC3,Lyon\nC4,Paris\nC8,Oslo\n',
+		);
+		await api.importFile({ datasetId: 'a5', file: new Blob([attrs]), name: 'attrs.csv', settings });
+		settings.attributesFile = { datasetId: 'a5', name: 'attrs.csv', idColumn: null };
+		const data = await api.prepareData({ datasetId: 'd5', settings });
+		expect(data.attributes).toMatchObject({
+			idColumn: 'CustomerID',
+			matched: 3,
+			unmatched: 1,
+			unmatchedExamples: ['C8'],
+			columns: [
+				{
+					name: 'city',
+					values: [
+						{ value: 'Lyon', customers: 2 },
+						{ value: 'Paris', customers: 1 },
+					],
+					missing: 1,
+				},
+			],
+		});
+		const lyon = await api.cohorts({
+			datasetId: 'd5',
+			settings,
+			breakdown: { kind: 'attribute', column: 'city', value: 'Lyon' },
+		});
+		expect(lyon.matrix.size).toEqual([1, 1]);
+	});
+
 	it('a user error crosses with its code and both languages', async () => {
 		const api = wrapApi(createAnalysisApi(memoryStore()));
 		const settings = defaultSettings();
