@@ -21,6 +21,7 @@ import {
 	type CustomerAttributes,
 } from '../src/analysis/attributes';
 import { formatDay } from '../src/analysis/dates';
+import { decodeFile } from '../src/analysis/read/decode';
 import { clustersCsv, cohortsCsv, customersCsv, summary } from '../src/analysis/export';
 import { STAGES, type Stage } from '../src/analysis/lifecycle';
 import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
@@ -79,7 +80,7 @@ class Memo<T> {
 
 const key = (...parts: unknown[]) => JSON.stringify(parts);
 export const readKey = (s: AnalysisSettings) =>
-	key(s.read.encoding ?? null, s.read.delimiter ?? null);
+	key(s.read.encoding ?? null, s.read.delimiter ?? null, s.read.sheet ?? null);
 const dataKey = (j: Job) =>
 	key(
 		j.datasetId,
@@ -132,12 +133,12 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 				});
 			}
 			// The bytes live only while they are read: the columns are all that is kept.
-			const t = readTable(
-				new Uint8Array(await file.blob.arrayBuffer()),
-				file.name,
-				settings.read,
-				progress,
-			);
+			const input = await decodeFile(new Uint8Array(await file.blob.arrayBuffer()), {
+				name: file.name,
+				encoding: settings.read.encoding,
+				sheet: settings.read.sheet,
+			});
+			const t = readTable(input, file.name, settings.read, progress);
 			if (incoming.has(datasetId)) track(datasetId, () => store.putParsed(datasetId, rk, t));
 			// A cache: if it cannot be stored, the file is read again next time.
 			else store.putParsed(datasetId, rk, t).catch(() => {});
@@ -344,6 +345,7 @@ function info(datasetId: string, name: string, bytes: number, t: ReadTable): Dat
 		name,
 		bytes,
 		format: s.format,
+		...(s.sheets === undefined ? {} : { sheet: s.sheet, sheets: s.sheets }),
 		encoding: s.encoding,
 		dialect: s.dialect,
 		decimal: s.decimal,

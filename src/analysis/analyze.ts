@@ -10,7 +10,14 @@ import { buildCohorts, type CohortMatrix } from './cohort';
 import { buildOrders, computeMetrics } from './customers';
 import { MS_PER_DAY, parseIsoDay } from './dates';
 import { assignLifecycle, STAGES, type Stage } from './lifecycle';
-import { openTable, readColumns, tableMeta, type RawColumns, type TableMeta } from './read/table';
+import {
+	openTable,
+	readColumns,
+	tableMeta,
+	type RawColumns,
+	type TableInput,
+	type TableMeta,
+} from './read/table';
 import { ROLES, type Mapping } from './read/roles';
 import { isMissing, parseNumber } from './read/values';
 import { scoreRfm, type RfmScores } from './rfm';
@@ -62,9 +69,12 @@ export interface ReadTable {
 	preview: string[][];
 }
 
-/** Reads a file (§7) under the settings' read options. */
+/**
+ * Reads a file (§7) under the settings' read options: CSV or JSON bytes, or an xlsx or Parquet
+ * file decoded by decodeFile() (read/decode.ts), which picks the sheet.
+ */
 export function readTable(
-	bytes: Uint8Array,
+	bytes: TableInput,
 	name: string,
 	read: AnalysisSettings['read'],
 	onProgress?: OnProgress,
@@ -115,7 +125,7 @@ export function prepareTable(table: ReadTable, settings: AnalysisSettings): Prep
 
 /** Reads and cleans a file (§1, §7): the first half of every analysis. */
 export function prepareData(
-	bytes: Uint8Array,
+	bytes: TableInput,
 	name: string,
 	settings: AnalysisSettings,
 	onProgress?: OnProgress,
@@ -283,9 +293,9 @@ export interface AnalysisResult {
 	clusters: ClusterAnalysis;
 }
 
-/** Runs every stage on a file, as the CLI does. */
+/** Runs every stage on a file (bytes, or decoded by decodeFile()), as the CLI does. */
 export function runAnalysis(
-	bytes: Uint8Array,
+	bytes: TableInput,
 	name: string,
 	settings: AnalysisSettings,
 	onProgress?: OnProgress,

@@ -56,6 +56,21 @@ export function formatDay(day: number): string {
 	return `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
 }
 
+/**
+ * The wall-clock text of a naive timestamp in ms: `YYYY-MM-DD` at midnight, else
+ * `YYYY-MM-DD HH:MM:SS`, with `.mmm` only when the milliseconds are not 0. Integer arithmetic, so
+ * the machine's time zone never enters.
+ */
+export function formatTimestamp(ms: number): string {
+	const day = Math.floor(ms / MS_PER_DAY);
+	const rest = ms - day * MS_PER_DAY;
+	if (rest === 0) return formatDay(day);
+	const seconds = Math.floor(rest / 1000);
+	const milli = rest - seconds * 1000;
+	const time = `${pad2(Math.floor(seconds / 3600))}:${pad2(Math.floor(seconds / 60) % 60)}:${pad2(seconds % 60)}`;
+	return `${formatDay(day)} ${time}${milli === 0 ? '' : '.' + String(milli).padStart(3, '0')}`;
+}
+
 /** The day of a `YYYY-MM-DD` string, or null when it is not a real date. */
 export function parseIsoDay(text: string): number | null {
 	const m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text.trim());

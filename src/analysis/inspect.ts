@@ -7,6 +7,7 @@ import {
 	summariseColumn,
 	type ColumnSummary,
 	type ReadOptions,
+	type TableInput,
 } from './read/table';
 import { detectDateFormat, formatName, isMissing } from './read/values';
 import type { OnProgress, Warning } from './types';
@@ -16,6 +17,9 @@ export interface Inspection {
 	file: string;
 	bytes: number;
 	format: string;
+	/** The sheet read and all sheets of the workbook (xlsx only). */
+	sheet?: string;
+	sheets?: string[];
 	encoding: string;
 	dialect: {
 		delimiter: string;
@@ -38,7 +42,7 @@ export interface Inspection {
  * a warning.
  */
 export function inspectTable(
-	bytes: Uint8Array,
+	bytes: TableInput,
 	file: string,
 	options: ReadOptions & { mapping?: Partial<Mapping>; dateFormat?: string },
 	onProgress?: OnProgress,
@@ -80,8 +84,9 @@ export function inspectTable(
 	const d = source.dialect;
 	return {
 		file,
-		bytes: bytes.length,
+		bytes: ArrayBuffer.isView(bytes) ? bytes.length : bytes.byteLength,
 		format: source.format,
+		...(source.sheets === undefined ? {} : { sheet: source.sheet, sheets: source.sheets }),
 		encoding: source.encoding,
 		dialect: {
 			delimiter: d.delimiter,

@@ -4,6 +4,7 @@ import { basename, join } from 'node:path';
 import { runAnalysis } from '../analysis/analyze';
 import { clustersCsv, cohortsCsv, customersCsv, summary } from '../analysis/export';
 import { inspectTable } from '../analysis/inspect';
+import { decodeFile } from '../analysis/read/decode';
 import { defaultSettings } from '../analysis/settings';
 import { isUserError } from '../shared/errors';
 import { settingsFromNotebook } from '../shared/notebook';
@@ -36,7 +37,7 @@ function readConfig(path: string) {
 	return settingsFromNotebook(json);
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
 	let args;
 	try {
 		args = parseArgs(argv);
@@ -56,8 +57,13 @@ export function main(argv: string[]): void {
 	const settings = applyArgs(args.config ? readConfig(args.config) : defaultSettings(), args);
 	const bytes = readInput(args.file);
 	const file = basename(args.file);
+	const input = await decodeFile(bytes, {
+		name: file,
+		encoding: settings.read.encoding,
+		sheet: settings.read.sheet,
+	});
 	if (args.command === 'inspect') {
-		const { warningsBilingual: _, ...inspection } = inspectTable(bytes, file, {
+		const { warningsBilingual: _, ...inspection } = inspectTable(input, file, {
 			name: file,
 			encoding: settings.read.encoding,
 			delimiter: settings.read.delimiter,
@@ -67,7 +73,7 @@ export function main(argv: string[]): void {
 		process.stdout.write(JSON.stringify(inspection, null, 2) + '\n');
 		return;
 	}
-	const result = runAnalysis(bytes, file, settings);
+	const result = runAnalysis(input, file, settings);
 	const out = args.out!;
 	mkdirSync(out, { recursive: true });
 	writeFileSync(join(out, 'customers.csv'), customersCsv(result.customers, result.clusters));
@@ -76,9 +82,7 @@ export function main(argv: string[]): void {
 	writeFileSync(join(out, 'summary.json'), JSON.stringify(summary(result, file), null, 2) + '\n');
 }
 
-try {
-	main(process.argv.slice(2));
-} catch (e) {
+main(process.argv.slice(2)).catch((e: unknown) => {
 	if (isUserError(e))
 		fail(
 			/^\[([a-z_]+)\]/.exec(e.message)?.[1] ?? 'input',
@@ -91,4 +95,4 @@ try {
 		'internal',
 		`${err?.message ?? String(e)} (this is a bug in Clientele; please report it with the file's shape)`,
 	);
-}
+});

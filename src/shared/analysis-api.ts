@@ -22,6 +22,10 @@ export interface DatasetInfo {
 	name: string;
 	bytes: number;
 	format: string;
+	/** The sheet read (xlsx only). */
+	sheet?: string;
+	/** Every sheet of the workbook, to offer a choice (xlsx only). */
+	sheets?: string[];
 	encoding: string;
 	dialect: Dialect;
 	decimal: '.' | ',';

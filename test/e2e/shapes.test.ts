@@ -21,7 +21,15 @@ const base = runAnalysis(
 	'orders.csv',
 	defaultSettings(),
 );
-const SHAPES = ['orders.csv', 'orders-gb18030.csv', 'orders-semicolon.csv', 'orders.tsv'];
+const SHAPES = [
+	'orders.csv',
+	'orders-gb18030.csv',
+	'orders-semicolon.csv',
+	'orders.tsv',
+	'orders.xlsx',
+	'orders.json',
+	'orders.ndjson',
+];
 
 describe('the same orders in several file shapes', () => {
 	it.each(SHAPES)(

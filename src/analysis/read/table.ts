@@ -1,5 +1,7 @@
 import { UserError } from '../../shared/errors';
 import type { OnProgress, Warning } from '../types';
+import type { DecodedTable } from './decoded';
+import { readJson } from './json';
 import { suggestRoles, type ColumnProfile, type Mapping } from './roles';
 import {
 	decodeText,
@@ -18,6 +20,7 @@ import {
 	parseNumber,
 	type ColumnType,
 } from './values';
+import { isLegacyXls, legacyXlsError } from './xls';
 
 export interface ReadOptions {
 	/** The file name, a hint for the format. */
@@ -25,7 +28,12 @@ export interface ReadOptions {
 	encoding?: string;
 	/** Force the delimiter (`tab` or `\t` for a tab, `space` for space-aligned columns). */
 	delimiter?: string;
+	/** The sheet of a workbook to read (decodeFile); the first by default. */
+	sheet?: string;
 }
+
+/** What openTable reads: the bytes of a CSV or JSON file, or a table decodeFile() decoded. */
+export type TableInput = Uint8Array | DecodedTable;
 
 /** A file opened for reading: its layout, header and a sample of rows, before the full pass. */
 export interface TableSource {
@@ -46,14 +54,23 @@ export interface TableSource {
 	profiles: ColumnProfile[];
 	suggested: Mapping;
 	warnings: Warning[];
+	/** Every row, already read by a reader other than the CSV one: readColumns returns them. */
+	columns?: RawColumns;
+	/** The sheet read (xlsx only). */
+	sheet?: string;
+	/** Every sheet of the workbook, to offer the others (xlsx only). */
+	sheets?: string[];
 }
 
 /** What later stages need of an opened file, without its bytes: storable and cheap to send. */
-export type TableMeta = Omit<TableSource, 'bytes' | 'sample' | 'dataStart' | 'sampleEnd'>;
+export type TableMeta = Omit<
+	TableSource,
+	'bytes' | 'sample' | 'dataStart' | 'sampleEnd' | 'columns'
+>;
 
 /** The meta part of a source. */
 export function tableMeta(source: TableSource): TableMeta {
-	const { bytes: _b, sample: _s, dataStart: _d, sampleEnd: _e, ...meta } = source;
+	const { bytes: _b, sample: _s, dataStart: _d, sampleEnd: _e, columns: _c, ...meta } = source;
 	return meta;
 }
 
@@ -74,14 +91,19 @@ export interface RawColumn {
 
 const SAMPLE_ROWS = 2000;
 
-/** Opens a file: format, encoding, dialect, header, a typed sample and suggested column roles. */
-export function openTable(input: Uint8Array, options: ReadOptions = {}): TableSource {
+/**
+ * Opens a file: format, encoding, dialect, header, a typed sample and suggested column roles. CSV
+ * and JSON are read from their bytes; xlsx and Parquet must come decoded by decodeFile().
+ */
+export function openTable(input: TableInput, options: ReadOptions = {}): TableSource {
+	if (!ArrayBuffer.isView(input)) return openDecoded(input);
+	if (isLegacyXls(input)) throw legacyXlsError();
 	const format = detectFormat(input, options.name);
+	if (format === 'json') return openDecoded(readJson(input, options));
 	if (format !== 'csv') {
-		throw new UserError('unknown_format', {
-			en: `This ${format.toUpperCase()} file cannot be read yet: save it as CSV (comma, semicolon or tab separated) and try again.`,
-			zh: `暂时无法读取此 ${format.toUpperCase()} 文件：请另存为 CSV（逗号、分号或制表符分隔）后重试。`,
-		});
+		throw new Error(
+			`openTable: a ${format} file must be decoded first with decodeFile() (its reader is asynchronous)`,
+		);
 	}
 	const decoded = decodeText(input, options.encoding);
 	const bytes = decoded.bytes;
@@ -129,6 +151,55 @@ export function openTable(input: Uint8Array, options: ReadOptions = {}): TableSo
 		suggested: suggestRoles(profiles, dialect.headerRow !== null),
 		warnings,
 	};
+}
+
+/**
+ * A decoded table opened like a CSV file: the same names, sample, profiles and roles. Its dialect
+ * is the neutral CSV one, with the title rows skipped as its preamble; numbers come as numbers,
+ * so the decimal mark is '.'.
+ */
+function openDecoded(t: DecodedTable): TableSource {
+	const width = Math.max(t.columns.columns.length, t.header?.length ?? 0);
+	const names = uniqueNames(t.header ?? [], width);
+	const sample = firstRows(t.columns, SAMPLE_ROWS);
+	const decimal = '.';
+	const profiles = names.map((name, i) => profile(name, sample.columns[i], sample.rows, decimal));
+	return {
+		format: t.format,
+		encoding: t.encoding,
+		dialect: {
+			delimiter: ',',
+			collapse: false,
+			quote: '"',
+			escape: '"',
+			headerRow: t.header === null ? null : 0,
+			skippedLines: t.skippedRows,
+		},
+		bytes: new Uint8Array(0),
+		dataStart: 0,
+		sampleEnd: 0,
+		names,
+		sample,
+		decimal,
+		profiles,
+		suggested: suggestRoles(profiles, t.header !== null),
+		warnings: t.warnings,
+		columns: t.columns,
+		...(t.sheets === undefined ? {} : { sheet: t.sheet, sheets: t.sheets }),
+	};
+}
+
+/** The first n rows of columns; their values stay a prefix of the full dictionaries. */
+function firstRows(raw: RawColumns, n: number): RawColumns {
+	if (raw.rows <= n) return raw;
+	const columns = raw.columns.map((c) => {
+		if (c === null) return null;
+		const codes = c.codes.slice(0, n);
+		let max = -1;
+		for (const code of codes) if (code > max) max = code;
+		return { codes, values: c.values.slice(0, max + 1) };
+	});
+	return { rows: n, columns, ragged: 0 };
 }
 
 function forcedDelimiter(d: string): Partial<Dialect> {
@@ -242,6 +313,13 @@ export function readColumns(
 	keep: boolean[] | null,
 	onProgress?: OnProgress,
 ): RawColumns {
+	if (source.columns) {
+		onProgress?.(1, 'read');
+		const all = source.columns;
+		return keep === null
+			? all
+			: { ...all, columns: all.columns.map((c, i) => (keep[i] ? c : null)) };
+	}
 	const width = source.names.length;
 	const keepAll = keep ?? new Array<boolean>(width).fill(true);
 	const total = source.bytes.length;
