@@ -257,6 +257,7 @@ function fits(role: Role, c: ColumnProfile): boolean {
 		case 'unit_price':
 			return c.type === 'number' || c.present === 0 || c.numericShare >= 0.8;
 		default:
-			return true;
+			// An id is never a date column ("Ordered" is not an order number).
+			return c.type !== 'date';
 	}
 }

@@ -23,8 +23,8 @@ export default defineMessages({
 	'app.cancelled': { en: 'Cancelled.', zh: '已取消。' },
 	'landing.drop': { en: 'Drop a file of orders here', zh: '将订单文件拖放到此处' },
 	'landing.dropHint': {
-		en: 'CSV, TSV or text export with one row per order line: customer, date, amount (or quantity × price).',
-		zh: 'CSV、TSV 或文本导出文件，每行一条订单记录：客户、日期、金额（或数量 × 单价）。',
+		en: 'CSV, TSV, Excel (.xlsx), JSON or Parquet, one row per order line: customer, date, amount (or quantity × price).',
+		zh: 'CSV、TSV、Excel（.xlsx）、JSON 或 Parquet 文件，每行一条订单记录：客户、日期、金额（或数量 × 单价）。',
 	},
 	'landing.choose': { en: 'Choose a file…', zh: '选择文件……' },
 	'landing.paste': { en: 'Or paste the table here', zh: '或在此粘贴表格' },

@@ -10,6 +10,10 @@ export default defineMessages({
 		en: '{rows} rows · {size} · {format}, {encoding} · delimiter {delimiter} · {header}',
 		zh: '{rows} 行 · {size} · {format}，{encoding} · 分隔符 {delimiter} · {header}',
 	},
+	'data.fileFactsOther': {
+		en: '{rows} rows · {size} · {format}',
+		zh: '{rows} 行 · {size} · {format}',
+	},
 	'data.header': { en: 'header row', zh: '有表头' },
 	'data.noHeader': { en: 'no header row', zh: '无表头' },
 	'data.skipped': { en: '{n} title lines skipped', zh: '跳过 {n} 行标题' },
@@ -17,6 +21,7 @@ export default defineMessages({
 	'data.space': { en: 'spaces', zh: '空格' },
 	'data.readAs': { en: 'Read as', zh: '读取方式' },
 	'data.encoding': { en: 'Encoding', zh: '编码' },
+	'data.sheet': { en: 'Sheet', zh: '工作表' },
 	'data.delimiter': { en: 'Delimiter', zh: '分隔符' },
 	'data.auto': { en: 'detect', zh: '自动识别' },
 	'data.dateFormat': { en: 'Date format', zh: '日期格式' },
