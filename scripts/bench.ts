@@ -74,7 +74,15 @@ function runOurs(file: string, rows: number): void {
 	stage('read', { mb: Math.round(bytes.length / 1e5) / 10 });
 	const source = openTable(bytes, { name: file });
 	const columns = readColumns(source, null);
-	stage('parse');
+	const parseMs = lap();
+	emit({
+		engine: 'clientele',
+		rows,
+		stage: 'parse',
+		ms: parseMs,
+		reader_mb_per_s: Math.round(bytes.length / 1e6 / (parseMs / 1000)),
+		peak_rss_mb: peakMb(),
+	});
 	const { transactions } = cleanTransactions({
 		source,
 		columns,
