@@ -74,6 +74,12 @@ export class ByteDictionary {
 		}
 	}
 
+	/** One value as a string: cheaper than values() when only a few are needed. */
+	value(code: number): string {
+		const s = this.starts[code];
+		return new TextDecoder().decode(this.arena.subarray(s, s + this.lengths[code]));
+	}
+
 	/** The distinct values as strings, index = code. */
 	values(): string[] {
 		const out = new Array<string>(this.size);

@@ -14,6 +14,11 @@ export interface Dialect {
 	headerRow: number | null;
 	/** Preamble lines (titles, notes) before the table. */
 	skippedLines: number;
+	/**
+	 * Lines after the table that are not rows of it (a total row, a note), counted up to the last
+	 * non-blank line; absent means 0. tokenize() stops before them when it reads to the end.
+	 */
+	footerLines?: number;
 }
 
 export interface TokenColumn {
@@ -30,6 +35,8 @@ export interface Tokenized {
 	columns: (TokenColumn | null)[];
 	/** Byte offset where reading stopped. */
 	end: number;
+	/** Quoted fields with text after the closing quote, or never closed: a sign of a wrong dialect. */
+	malformed: number;
 }
 
 export interface TokenizeOptions {
@@ -40,6 +47,7 @@ export interface TokenizeOptions {
 	/** Expected rows, to size the arrays. */
 	expectedRows?: number;
 	start?: number;
+	/** Where to stop; by default the end of the bytes less the dialect's footer lines. */
 	end?: number;
 	/** Called every ~4 MB with the byte offset reached. */
 	onBytes?: (offset: number) => void;
@@ -66,7 +74,7 @@ export function tokenize(
 	const escape = dialect.escape === null ? -1 : dialect.escape.charCodeAt(0);
 	const keep = options.keep ?? null;
 	const maxRows = options.maxRows ?? Infinity;
-	const n = options.end ?? bytes.length;
+	const n = options.end ?? footerStart(bytes, dialect.footerLines ?? 0);
 	const onBytes = options.onBytes;
 	let capacity = Math.max(16, Math.min(options.expectedRows ?? 1024, maxRows));
 	let fieldCounts = new Int32Array(capacity);
@@ -96,6 +104,7 @@ export function tokenize(
 	let prevCode = new Int32Array(Math.max(width, 64));
 	let scratch = new Uint8Array(256);
 	let row = 0;
+	let malformed = 0;
 	let i = options.start ?? 0;
 	let nextReport = i + (1 << 22);
 
@@ -153,12 +162,15 @@ export function tokenize(
 				}
 				fe = i;
 				if (i < n) i++;
+				else malformed++;
 				// Text after a closing quote (`"a"b,`) is ignored up to the delimiter.
+				const closed = i;
 				while (i < n) {
 					b = bytes[i];
 					if (b === delim || b === LF || b === CR || (collapse && b === TAB)) break;
 					i++;
 				}
+				if (i > closed) malformed++;
 			} else if (kept && !collapse) {
 				// The hot path. Exports repeat a value down a column (an invoice's lines share its
 				// number, date, customer): a field equal to the one above takes its code unhashed.
@@ -277,5 +289,29 @@ export function tokenize(
 			c === null ? null : { dict: c.dict, codes: c.codes.subarray(0, row) },
 		),
 		end: i,
+		malformed,
 	};
+}
+
+/**
+ * Byte offset where the last `lines` lines before `end` start, trailing blank lines aside: where a
+ * footer of that many lines begins (`end` itself when `lines` is 0).
+ */
+export function footerStart(bytes: Uint8Array, lines: number, end = bytes.length): number {
+	if (lines <= 0) return end;
+	let i = end;
+	while (
+		i > 0 &&
+		(bytes[i - 1] === LF || bytes[i - 1] === CR || bytes[i - 1] === SPACE || bytes[i - 1] === TAB)
+	)
+		i--;
+	for (let k = 0; k < lines && i > 0; k++) {
+		// Step back over the line ending before line k's content, then to that line's start.
+		if (k > 0) {
+			if (bytes[i - 1] === LF) i--;
+			if (i > 0 && bytes[i - 1] === CR) i--;
+		}
+		while (i > 0 && bytes[i - 1] !== LF && bytes[i - 1] !== CR) i--;
+	}
+	return i;
 }
