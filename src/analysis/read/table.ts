@@ -113,11 +113,20 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 			zh: '文件中没有数据行，没有可分析的内容。请重新导出订单数据，并确认文件中有数据行。',
 		});
 	}
-	const dialect = sniffDialect(bytes);
-	if (options.delimiter !== undefined) Object.assign(dialect, forcedDelimiter(options.delimiter));
+	const dialect = sniffDialect(
+		bytes,
+		options.delimiter === undefined ? undefined : forcedDelimiter(options.delimiter),
+	);
 	let start = skipLines(bytes, dialect.skippedLines);
 	let names: string[];
 	const warnings: Warning[] = [];
+	if (decoded.alternative !== null && options.encoding === undefined) {
+		warnings.push({
+			code: 'uncertain_encoding',
+			en: `The text was read as ${decoded.encoding}, but it could also be ${decoded.alternative}. If names look garbled, choose ${decoded.alternative} as the encoding (--encoding ${decoded.alternative}).`,
+			zh: `文本按 ${decoded.encoding} 读取，但也可能是 ${decoded.alternative}。如果名称显示为乱码，请将编码改为 ${decoded.alternative}（--encoding ${decoded.alternative}）。`,
+		});
+	}
 	if (dialect.headerRow !== null) {
 		const head = tokenize(bytes, dialect, { start, maxRows: 1 });
 		names = head.columns.map((c) =>
@@ -202,7 +211,7 @@ function firstRows(raw: RawColumns, n: number): RawColumns {
 	return { rows: n, columns, ragged: 0 };
 }
 
-function forcedDelimiter(d: string): Partial<Dialect> {
+function forcedDelimiter(d: string): Pick<Dialect, 'delimiter' | 'collapse'> {
 	const lower = d.toLowerCase();
 	if (lower === 'tab' || d === '\\t' || d === '\t') return { delimiter: '\t', collapse: false };
 	if (lower === 'space' || d === ' ') return { delimiter: ' ', collapse: true };

@@ -17,6 +17,10 @@ export default defineMessages({
 	'data.header': { en: 'header row', zh: '有表头' },
 	'data.noHeader': { en: 'no header row', zh: '无表头' },
 	'data.skipped': { en: '{n} title lines skipped', zh: '跳过 {n} 行标题' },
+	'data.footer': {
+		en: '{n} note or total lines at the end left out',
+		zh: '末尾 {n} 行备注或合计未计入',
+	},
 	'data.tab': { en: 'tab', zh: '制表符' },
 	'data.space': { en: 'spaces', zh: '空格' },
 	'data.readAs': { en: 'Read as', zh: '读取方式' },

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { openTable } from '../../../../src/analysis/read/table';
 import { decodeText, sniffDialect } from '../../../../src/analysis/read/sniff';
 import { suggestRoles, type ColumnProfile } from '../../../../src/analysis/read/roles';
+import { tokenize } from '../../../../src/analysis/read/tokenize';
 import { utf8 } from '../../../helpers/bytes';
 import { fixture } from '../../../helpers/fixtures';
+
+/** Windows-1252 bytes of Latin-1 text. */
+const cp1252 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 
 describe('sniffDialect', () => {
 	it.each([
@@ -46,6 +50,24 @@ describe('sniffDialect', () => {
 		]);
 	});
 
+	it('sniffDialect(bytes, forced) keeps the delimiter and sniffs the rest under it', () => {
+		const d = sniffDialect(utf8('Export 2024\nid;note\n1;a,b\n2;c,d\n3;e,f\n'), {
+			delimiter: ',',
+			collapse: false,
+		});
+		expect([d.delimiter, d.skippedLines, d.headerRow]).toEqual([',', 2, null]);
+	});
+
+	it('sniffDialect(a file larger than its sample) finds the total row at the end', () => {
+		const rows = Array.from({ length: 12000 }, (_, i) => `C${i % 97},2024-01-05,${i}.50`);
+		const bytes = utf8(['customer,date,amount', ...rows, 'Total,,72006000.00', ''].join('\n'));
+		const d = sniffDialect(bytes);
+		expect(d).toMatchObject({ delimiter: ',', headerRow: 0, skippedLines: 0, footerLines: 1 });
+		const t = tokenize(bytes, d);
+		const last = t.columns[0]!.codes[t.rows - 1];
+		expect([t.rows, t.columns[0]!.dict.values()[last]]).toEqual([12001, 'C68']);
+	});
+
 	it('sniffDialect(space-aligned) collapses runs of spaces', () => {
 		const d = sniffDialect(
 			utf8(' 00004 0001 19970101  2   29.33\r\n 00021 0002 19970101  3   63.34\r\n'),
@@ -66,6 +88,26 @@ describe('decodeText', () => {
 		expect(new TextDecoder().decode(gb.bytes).split('\r\n')[1]).toBe(
 			'订单号,商品编码,商品名称,数量,下单日期,单价,客户编号,国家',
 		);
+	});
+
+	it('decodeText(Windows-1252) reads 0x80–0x9F by the WHATWG table, not as Latin-1', () => {
+		// Node's TextDecoder reads them as C1 controls since 20.18.3 (nodejs/node#60888).
+		const d = decodeText(new Uint8Array([0x80, 0x93, 0x61, 0x94, 0x96, 0x85, 0xe9]), 'cp1252');
+		expect(new TextDecoder().decode(d.bytes)).toBe('€“a”–…é');
+	});
+
+	it('decodeText(Latin text in Windows-1252) is not taken for GB18030', () => {
+		// ü and ö before an ASCII letter also pair up as GBK characters: 'Mü' 'll' 'er'.
+		const d = decodeText(cp1252('name,city\nMüller,Zürich\nGroß,Köln\nNuñez,Málaga\n'));
+		expect([d.encoding, d.confidence, d.alternative]).toEqual(['windows-1252', 1, null]);
+		expect(new TextDecoder().decode(d.bytes)).toContain('Müller,Zürich');
+	});
+
+	it('decodeText(a lone GB18030 character that is also valid UTF-8) offers GB18030', () => {
+		// 位 is CE BB in GB18030, which UTF-8 reads as λ.
+		const d = decodeText(new Uint8Array([...utf8('id,unit\n1,'), 0xce, 0xbb, 10]));
+		expect([d.encoding, d.confidence, d.alternative]).toEqual(['utf-8', 0.7, 'gb18030']);
+		expect(decodeText(utf8('id,unit\n1,位\n'))).toMatchObject({ confidence: 1, alternative: null });
 	});
 
 	it('decodeText(binary) refuses it with a clear error', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenize, type Dialect } from '../../../../src/analysis/read/tokenize';
+import { footerStart, tokenize, type Dialect } from '../../../../src/analysis/read/tokenize';
 import { utf8 } from '../../../helpers/bytes';
 
 const csv: Dialect = {
@@ -68,6 +68,21 @@ describe('tokenize', () => {
 	it('tokenize(bytes, backslash escape) unescapes quotes', () => {
 		const dialect = { ...csv, escape: '\\' };
 		expect(rows('"a \\"b\\"",c\n', dialect)).toEqual([['a "b"', 'c']]);
+	});
+
+	it('tokenize(bytes, {footerLines}) stops before the footer, trailing blank lines aside', () => {
+		const text = 'a,b\r\n1,2\r\nTotal,2\r\n\r\nprinted 2024-03-01\r\n\r\n';
+		expect(rows(text, { ...csv, footerLines: 3 })).toEqual([
+			['a', 'b'],
+			['1', '2'],
+		]);
+		expect(footerStart(utf8(text), 1)).toBe(text.indexOf('printed'));
+		expect(footerStart(utf8(text), 0)).toBe(text.length);
+	});
+
+	it('tokenize(bytes, csv) counts quoted fields with text after the close, or never closed', () => {
+		expect(tokenize(utf8('"a"b,"c"\n"d","e'), csv).malformed).toBe(2);
+		expect(tokenize(utf8('"a ""b""",c\n'), csv).malformed).toBe(0);
 	});
 
 	it('tokenize(bytes, {keep}) skips columns it is not asked for', () => {
