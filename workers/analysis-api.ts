@@ -57,6 +57,14 @@ export interface DatasetStore {
 	putParsed(datasetId: string, readKey: string, table: ReadTable): Promise<void>;
 }
 
+function tooLarge(bytes: number): UserError {
+	const mb = Math.round(bytes / 1e6);
+	return new UserError('too_large', {
+		en: `This file (${mb} MB) is larger than this browser tab can hold while analysing it. Keep only the columns needed (customer, date, invoice, amount), or split the file by year, and try again.`,
+		zh: `此文件（${mb} MB）超出了浏览器标签页分析时能容纳的大小。请只保留需要的列（客户、日期、订单号、金额），或按年份拆分文件后重试。`,
+	});
+}
+
 /** A small cache: the last few values by key. */
 class Memo<T> {
 	private map = new Map<string, T>();
@@ -132,13 +140,20 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 					zh: '此笔记本的数据已不在浏览器中。请重新打开文件。',
 				});
 			}
-			// The bytes live only while they are read: the columns are all that is kept.
-			const input = await decodeFile(new Uint8Array(await file.blob.arrayBuffer()), {
-				name: file.name,
-				encoding: settings.read.encoding,
-				sheet: settings.read.sheet,
-			});
-			const t = readTable(input, file.name, settings.read, progress);
+			let t: ReadTable;
+			try {
+				// The bytes live only while they are read: the columns are all that is kept.
+				const input = await decodeFile(new Uint8Array(await file.blob.arrayBuffer()), {
+					name: file.name,
+					encoding: settings.read.encoding,
+					sheet: settings.read.sheet,
+				});
+				t = readTable(input, file.name, settings.read, progress);
+			} catch (e) {
+				// An allocation the browser refuses: say so instead of failing with "invalid array length".
+				if (e instanceof RangeError) throw tooLarge(file.blob.size);
+				throw e;
+			}
 			if (incoming.has(datasetId)) track(datasetId, () => store.putParsed(datasetId, rk, t));
 			// A cache: if it cannot be stored, the file is read again next time.
 			else store.putParsed(datasetId, rk, t).catch(() => {});

@@ -18,6 +18,7 @@ export type ErrorCode =
 	| 'bins_mismatch'
 	| 'bad_rule'
 	| 'storage_full'
+	| 'too_large'
 	| 'fetch_failed';
 
 export interface BilingualText {

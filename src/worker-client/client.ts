@@ -23,6 +23,15 @@ export interface Job<T> {
 	promise: Promise<T>;
 }
 
+/** The analysis worker died (most often: out of memory on a very large file). */
+function workerStopped(detail: string): Error {
+	const text = {
+		en: `The analysis stopped${detail ? ` (${detail})` : ''}, most likely because the file is too large for this browser tab. Try a smaller file or fewer columns; the notebook carries on.`,
+		zh: `分析已中止${detail ? `（${detail}）` : ''}，很可能是文件对此浏览器标签页来说太大。请尝试更小的文件或更少的列；笔记本的其他部分仍可使用。`,
+	};
+	return Object.assign(new Error(`[worker_stopped] ${text.en}`), { name: 'UserError', text });
+}
+
 export class AnalysisClient {
 	private worker: Worker | null = null;
 	private remote: Remote<AnalysisApi> | null = null;
@@ -35,7 +44,7 @@ export class AnalysisClient {
 			const worker = this.create();
 			worker.addEventListener('error', (e) => {
 				e.preventDefault();
-				this.reset(new Error(`The analysis worker stopped: ${e.message || 'out of memory?'}`));
+				this.reset(workerStopped(e.message));
 			});
 			this.worker = worker;
 			this.remote = wrap<AnalysisApi>(worker);
