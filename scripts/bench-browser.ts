@@ -4,6 +4,7 @@
  * the renderer's peak memory, and a reload of the notebook. Run by `npm run bench`.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { CHROMIUM_ARGS } from './chromium.js';
 import { chromium } from 'playwright-core';
 import { serve } from './serve.js';
 
@@ -37,15 +38,7 @@ export async function benchBrowser(
 	const server = await serve('dist', '/');
 	const browser = await chromium.launch({
 		executablePath: chromiumPath,
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		args: CHROMIUM_ARGS,
 	});
 	try {
 		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

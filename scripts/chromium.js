@@ -14,3 +14,17 @@ export const CHROMIUM_CANDIDATES = [
 export function findChromium() {
 	return CHROMIUM_CANDIDATES.find((p) => existsSync(p)) ?? null;
 }
+
+/**
+ * Headless flags for this machine: no sandbox as root, and none of Chromium's own network traffic
+ * (the network is closed; its background requests would only fail, many at a time).
+ */
+export const CHROMIUM_ARGS = [
+	'--no-sandbox',
+	'--disable-gpu',
+	'--disable-quic',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+];

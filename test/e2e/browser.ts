@@ -1,6 +1,7 @@
 /** Launches Debian's Chromium with playwright-core and watches every request a page makes. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173/';
@@ -9,15 +10,7 @@ export const CELLS = ['data', 'overview', 'rfm', 'cohorts', 'clusters', 'lifecyc
 export async function launch(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
+		args: CHROMIUM_ARGS,
 	});
 }
 

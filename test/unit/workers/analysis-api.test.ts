@@ -1,38 +1,15 @@
 import * as Comlink from 'comlink';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runAnalysis, type ReadTable } from '../../../src/analysis/analyze';
+import { runAnalysis } from '../../../src/analysis/analyze';
 import { cohortsCsv, customersCsv } from '../../../src/analysis/export';
 import { defaultSettings } from '../../../src/analysis/settings';
 import type { AnalysisApi } from '../../../src/shared/analysis-api';
 import { installErrorTransfer } from '../../../src/worker-client/transfer';
-import { createAnalysisApi, type DatasetStore } from '../../../workers/analysis-api';
+import { createAnalysisApi } from '../../../workers/analysis-api';
 
 installErrorTransfer();
 import { fixture } from '../../helpers/fixtures';
-
-function memoryStore(): DatasetStore & {
-	files: Map<string, unknown>;
-	parsed: Map<string, ReadTable>;
-} {
-	const files = new Map<string, { name: string; blob: Blob }>();
-	const parsed = new Map<string, ReadTable>();
-	return {
-		files,
-		parsed,
-		async getFile(id) {
-			return files.get(id);
-		},
-		async putFile(r) {
-			files.set(r.id, r);
-		},
-		async getParsed(id, rk) {
-			return parsed.get(`${id}|${rk}`);
-		},
-		async putParsed(id, rk, t) {
-			parsed.set(`${id}|${rk}`, structuredClone(t));
-		},
-	};
-}
+import { memoryStore } from '../../helpers/memory-store';
 
 const channels: MessageChannel[] = [];
 afterAll(() => channels.forEach((c) => (c.port1.close(), c.port2.close())));

@@ -1,28 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { runAnalysis, type ReadTable } from '../../../src/analysis/analyze';
+import { runAnalysis } from '../../../src/analysis/analyze';
 import { customersCsv } from '../../../src/analysis/export';
 import { defaultSettings } from '../../../src/analysis/settings';
-import { createAnalysisApi, type DatasetStore } from '../../../workers/analysis-api';
+import { createAnalysisApi } from '../../../workers/analysis-api';
 import { fixture } from '../../helpers/fixtures';
-
-function memoryStore(): DatasetStore {
-	const files = new Map<string, { name: string; blob: Blob }>();
-	const parsed = new Map<string, ReadTable>();
-	return {
-		async getFile(id) {
-			return files.get(id);
-		},
-		async putFile(r) {
-			files.set(r.id, r);
-		},
-		async getParsed(id, rk) {
-			return parsed.get(`${id}|${rk}`);
-		},
-		async putParsed(id, rk, t) {
-			parsed.set(`${id}|${rk}`, structuredClone(t));
-		},
-	};
-}
+import { memoryStore } from '../../helpers/memory-store';
 
 describe('the analysis api with other formats', () => {
 	it('importFile(orders.xlsx) lists the sheets, reads the one set, and gives the CSV’s results', async () => {
