@@ -88,7 +88,14 @@ class Memo<T> {
 
 const key = (...parts: unknown[]) => JSON.stringify(parts);
 export const readKey = (s: AnalysisSettings) =>
-	key(s.read.encoding ?? null, s.read.delimiter ?? null, s.read.sheet ?? null);
+	key(
+		s.read.encoding ?? null,
+		s.read.delimiter ?? null,
+		s.read.sheet ?? null,
+		s.read.header ?? null,
+		s.read.skipLines ?? null,
+		s.read.quote ?? null,
+	);
 const dataKey = (j: Job) =>
 	key(
 		j.datasetId,

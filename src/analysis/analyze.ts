@@ -79,7 +79,14 @@ export function readTable(
 	read: AnalysisSettings['read'],
 	onProgress?: OnProgress,
 ): ReadTable {
-	const source = openTable(bytes, { name, encoding: read.encoding, delimiter: read.delimiter });
+	const source = openTable(bytes, {
+		name,
+		encoding: read.encoding,
+		delimiter: read.delimiter,
+		header: read.header,
+		skipLines: read.skipLines,
+		quote: read.quote,
+	});
 	const columns = readColumns(source, null, onProgress);
 	// Types were guessed from the first rows; a later value (a "C…" invoice) can disprove them.
 	source.profiles = source.profiles.map((p, i) => {

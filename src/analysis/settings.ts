@@ -16,6 +16,12 @@ export interface AnalysisSettings {
 		sheet?: string;
 		/** e.g. `d/m/yyyy`; detected when absent. */
 		dateFormat?: string;
+		/** Whether the first table line is a header; detected when absent. */
+		header?: boolean;
+		/** Title lines above the table; detected when absent. */
+		skipLines?: number;
+		/** `"`, `'` or `none`; detected when absent. */
+		quote?: string;
 	};
 	/** Roles forced by the user; absent roles are suggested, null ones are unmapped. */
 	mapping: Partial<Mapping>;

@@ -88,8 +88,10 @@ export function settingsFromNotebook(json: unknown): AnalysisSettings {
 		if (!isObj(p)) throw bad(`the params of cell ${String(cell.id)} must be an object`);
 		switch (cell.type) {
 			case 'data':
-				for (const k of ['encoding', 'delimiter', 'sheet', 'dateFormat'] as const)
+				for (const k of ['encoding', 'delimiter', 'sheet', 'dateFormat', 'quote'] as const)
 					if (typeof p[k] === 'string') s.read[k] = p[k] as string;
+				if (typeof p.header === 'boolean') s.read.header = p.header;
+				if (typeof p.skipLines === 'number') s.read.skipLines = p.skipLines;
 				break;
 			case 'rfm':
 				if (typeof p.asOf === 'string' || p.asOf === null) s.asOf = p.asOf as string | null;

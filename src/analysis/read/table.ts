@@ -30,6 +30,12 @@ export interface ReadOptions {
 	delimiter?: string;
 	/** The sheet of a workbook to read (decodeFile); the first by default. */
 	sheet?: string;
+	/** Force whether the first table line is a header. */
+	header?: boolean;
+	/** Force the number of title lines above the table. */
+	skipLines?: number;
+	/** Force the quote character (`"`, `'`), or `none`. */
+	quote?: string;
 }
 
 /** What openTable reads: the bytes of a CSV or JSON file, or a table decodeFile() decoded. */
@@ -117,6 +123,15 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 		bytes,
 		options.delimiter === undefined ? undefined : forcedDelimiter(options.delimiter),
 	);
+	// The user's word wins over the sniffer's: every choice it made can be overridden.
+	if (options.header !== undefined) dialect.headerRow = options.header ? 0 : null;
+	if (options.skipLines !== undefined && options.skipLines >= 0)
+		dialect.skippedLines = options.skipLines;
+	if (options.quote !== undefined) {
+		const q = options.quote === 'none' ? null : options.quote;
+		dialect.quote = q;
+		dialect.escape = q;
+	}
 	let start = skipLines(bytes, dialect.skippedLines);
 	let names: string[];
 	const warnings: Warning[] = [];

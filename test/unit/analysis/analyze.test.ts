@@ -284,3 +284,17 @@ describe('dates that need the user', () => {
 		expect(r.data.transactions.time[1] % 86_400_000).toBe(18 * 3600 * 1000);
 	});
 });
+
+describe('reading overrides', () => {
+	it('readTable(bytes, {header, skipLines, quote}) lets the user overrule every choice of the sniffer', async () => {
+		const { readTable } = await import('../../../src/analysis/analyze');
+		const text = 'Export of 2024\nname,city\n"Li, Wei",Shanghai\nAnna,Berlin\n';
+		const auto = readTable(utf8(text), 't.csv', {});
+		expect([auto.source.dialect.skippedLines, auto.source.names]).toEqual([1, ['name', 'city']]);
+		const noHeader = readTable(utf8(text), 't.csv', { skipLines: 2, header: false });
+		expect(noHeader.source.names).toEqual(['column_1', 'column_2']);
+		expect(noHeader.preview[0]).toEqual(['Li, Wei', 'Shanghai']);
+		const unquoted = readTable(utf8(text), 't.csv', { quote: 'none' });
+		expect(unquoted.preview[0].slice(0, 2)).toEqual(['"Li', ' Wei"']);
+	});
+});
