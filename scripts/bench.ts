@@ -150,6 +150,43 @@ function runArquero(file: string, rows: number): void {
 	emit({ engine: 'arquero', rows, stage: 'total', ms: total(), peak_rss_mb: peakMb() });
 }
 
+/** The reader on an .xlsx of the same orders: bytes of the workbook read per second. */
+async function runXlsx(csvFile: string, rows: number): Promise<void> {
+	const { readTable } = await import('../src/analysis/analyze');
+	const { decodeFile } = await import('../src/analysis/read/decode');
+	const { xlsxBytes } = await import('./xlsx-writer');
+	const table = readTable(readFileSync(csvFile), csvFile, {});
+	const { names } = table.source;
+	const cols = table.columns.columns;
+	const numeric = names.map((_, i) => table.source.profiles[i].type === 'number');
+	const sheetRows: (string | number | null)[][] = [names];
+	for (let r = 0; r < table.columns.rows; r++) {
+		sheetRows.push(
+			cols.map((c, i) => {
+				const code = c === null ? -1 : c.codes[r];
+				if (code < 0) return null;
+				const v = c!.values[code];
+				return numeric[i] ? Number(v) : v;
+			}),
+		);
+	}
+	const bytes = xlsxBytes([{ name: 'Orders', rows: sheetRows }]);
+	const lap = timer();
+	const decoded = await decodeFile(bytes, { name: 'orders.xlsx' });
+	const t = readTable(decoded, 'orders.xlsx', {});
+	const ms = lap();
+	emit({
+		engine: 'clientele',
+		rows,
+		stage: 'read-xlsx',
+		ms,
+		mb: Math.round(bytes.length / 1e5) / 10,
+		reader_mb_per_s: Math.round((bytes.length / 1e6 / (ms / 1000)) * 10) / 10,
+		rows_read: t.columns.rows,
+		peak_rss_mb: peakMb(),
+	});
+}
+
 function runKscan(customers: number): void {
 	const rand = mulberry32(7);
 	const logNormal = (mu: number, sigma: number) => {
@@ -201,6 +238,7 @@ if (argv[0] === '--child') {
 	const [, kind, a, b] = argv;
 	if (kind === 'ours') runOurs(a, Number(b));
 	else if (kind === 'arquero') runArquero(a, Number(b));
+	else if (kind === 'xlsx') await runXlsx(a, Number(b));
 	else for (const size of a.split(',')) runKscan(Number(size));
 } else {
 	const rowsArg = argv.indexOf('--rows');
@@ -232,6 +270,7 @@ if (argv[0] === '--child') {
 				((total.ms as number) <= 2000 && (total.peak_rss_mb as number) <= 400),
 		});
 	}
+	child(['--child', 'xlsx', ensureFile(100_000), '100000']);
 	// One process for both sizes, as in the app's worker, where code is warm after the first scan.
 	child(['--child', 'kscan', '5000,50000']);
 	if (!argv.includes('--skip-browser')) {
