@@ -128,48 +128,30 @@ function timeOf(h?: string, mi?: string, s?: string, ampm?: string): number {
 	return hour * 3600 + Number(mi) * 60 + Number(s ?? 0);
 }
 
+/** The date layouts: a separator captured in group 2 (null), or a fixed one with no group. */
+const LAYOUTS: { re: RegExp; yearFirst: boolean; sep: string | null }[] = [
+	{ re: YEAR_FIRST, yearFirst: true, sep: null },
+	{ re: YEAR_LAST, yearFirst: false, sep: null },
+	{ re: COMPACT, yearFirst: true, sep: '' },
+	{ re: CHINESE, yearFirst: true, sep: '年' },
+];
+
 function splitDate(text: string): DateParts | null {
 	const s = text.trim();
-	let m = YEAR_FIRST.exec(s);
-	if (m)
+	for (const { re, yearFirst, sep } of LAYOUTS) {
+		const m = re.exec(s);
+		if (!m) continue;
+		// With a captured separator every later group moves one place right.
+		const k = sep === null ? 1 : 0;
 		return {
 			a: +m[1],
-			b: +m[3],
-			c: +m[4],
-			seconds: timeOf(m[5], m[6], m[7], m[8]),
-			yearFirst: true,
-			sep: m[2],
+			b: +m[2 + k],
+			c: +m[3 + k],
+			seconds: timeOf(m[4 + k], m[5 + k], m[6 + k], m[7 + k]),
+			yearFirst,
+			sep: sep ?? m[2],
 		};
-	m = YEAR_LAST.exec(s);
-	if (m)
-		return {
-			a: +m[1],
-			b: +m[3],
-			c: +m[4],
-			seconds: timeOf(m[5], m[6], m[7], m[8]),
-			yearFirst: false,
-			sep: m[2],
-		};
-	m = COMPACT.exec(s);
-	if (m)
-		return {
-			a: +m[1],
-			b: +m[2],
-			c: +m[3],
-			seconds: timeOf(m[4], m[5], m[6], m[7]),
-			yearFirst: true,
-			sep: '',
-		};
-	m = CHINESE.exec(s);
-	if (m)
-		return {
-			a: +m[1],
-			b: +m[2],
-			c: +m[3],
-			seconds: timeOf(m[4], m[5], m[6], m[7]),
-			yearFirst: true,
-			sep: '年',
-		};
+	}
 	return null;
 }
 
