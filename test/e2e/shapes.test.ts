@@ -29,6 +29,7 @@ const SHAPES = [
 	'orders.xlsx',
 	'orders.json',
 	'orders.ndjson',
+	'orders.parquet',
 ];
 
 describe('the same orders in several file shapes', () => {

@@ -35,12 +35,36 @@ describe('cli with other formats', () => {
 		);
 	});
 
-	it('cli analyze FILE.xlsx writes the files of the same orders as CSV', () => {
-		const csv = mkdtempSync(join(tmpdir(), 'clientele-'));
-		const xlsx = mkdtempSync(join(tmpdir(), 'clientele-'));
-		expect(cli('analyze', join(fixtures, 'orders.csv'), '--out', csv).status).toBe(0);
-		expect(cli('analyze', join(fixtures, 'orders.xlsx'), '--out', xlsx).status).toBe(0);
-		for (const file of ['customers.csv', 'cohorts.csv', 'clusters.csv'])
-			expect(readFileSync(join(xlsx, file), 'utf8')).toBe(readFileSync(join(csv, file), 'utf8'));
+	it('cli inspect FILE.parquet reports the format and the column types of the schema', () => {
+		const r = cli('inspect', join(fixtures, 'orders.parquet'));
+		expect(r.stderr).toBe('');
+		const out = JSON.parse(r.stdout);
+		expect(out).toMatchObject({
+			format: 'parquet',
+			rows: 12,
+			mapping: { customer_id: 'CustomerID', date: 'InvoiceDate', invoice_id: 'InvoiceNo' },
+		});
+		expect(out.columns.map((c: { type: string }) => c.type)).toEqual([
+			'string',
+			'string',
+			'string',
+			'number',
+			'date',
+			'number',
+			'string',
+			'string',
+		]);
 	});
+
+	it.each(['orders.xlsx', 'orders.parquet'])(
+		'cli analyze %s writes the files of the same orders as CSV',
+		(name) => {
+			const csv = mkdtempSync(join(tmpdir(), 'clientele-'));
+			const other = mkdtempSync(join(tmpdir(), 'clientele-'));
+			expect(cli('analyze', join(fixtures, 'orders.csv'), '--out', csv).status).toBe(0);
+			expect(cli('analyze', join(fixtures, name), '--out', other).status).toBe(0);
+			for (const file of ['customers.csv', 'cohorts.csv', 'clusters.csv'])
+				expect(readFileSync(join(other, file), 'utf8')).toBe(readFileSync(join(csv, file), 'utf8'));
+		},
+	);
 });

@@ -54,6 +54,7 @@ describe('every format gives the analysis of the CSV', () => {
 		['orders.xlsx', 'Orders'],
 		['orders.json', undefined],
 		['orders.ndjson', undefined],
+		['orders.parquet', undefined],
 	])('runAnalysis(decodeFile(%s)) gives the results of orders.csv', async (name, sheet) => {
 		const base = await analyse('orders.csv');
 		const other = await analyse(name, sheet);
@@ -67,9 +68,11 @@ describe('every format gives the analysis of the CSV', () => {
 		expect(other.data.mapping).toEqual(base.data.mapping);
 	});
 
-	it.each(zones)('runAnalysis(orders.xlsx) is the same in %s', async (zone) => {
+	it.each(
+		zones.flatMap((zone) => [zone, zone].map((z, i) => [z, ['orders.xlsx', 'orders.parquet'][i]])),
+	)('runAnalysis(%s, %s) is the same as orders.csv', async (zone, name) => {
 		const base = await analyse('orders.csv');
-		const other = await inZone(zone, () => analyse('orders.xlsx'));
+		const other = await inZone(zone, () => analyse(name));
 		expect(customersCsv(other.customers, other.clusters)).toBe(
 			customersCsv(base.customers, base.clusters),
 		);
