@@ -7,6 +7,9 @@ import rfm from './messages/rfm';
 import cohorts from './messages/cohorts';
 import clusters from './messages/clusters';
 import lifecycle from './messages/lifecycle';
+import clv from './messages/clv';
+import rules from './messages/rules';
+import lessons from './messages/lessons';
 
 export const catalogue = {
 	...app,
@@ -17,5 +20,8 @@ export const catalogue = {
 	...cohorts,
 	...clusters,
 	...lifecycle,
+	...clv,
+	...rules,
+	...lessons,
 };
 export type MessageKey = keyof typeof catalogue;

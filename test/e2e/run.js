@@ -28,11 +28,18 @@ if (!chromium) {
 	process.exit(1);
 }
 
-const server = await serve('dist', '/some/sub/path/');
+// E2E_DIST serves another build (e.g. one made with `vite build --outDir`); arguments pick test files.
+const server = await serve(process.env.E2E_DIST ?? 'dist', '/some/sub/path/');
 // Not spawnSync: this process serves the pages while the tests run.
 const child = spawn(
 	process.execPath,
-	['node_modules/vitest/vitest.mjs', 'run', '--config', 'test/e2e/vitest.config.ts'],
+	[
+		'node_modules/vitest/vitest.mjs',
+		'run',
+		'--config',
+		'test/e2e/vitest.config.ts',
+		...process.argv.slice(2),
+	],
 	{
 		stdio: 'inherit',
 		env: { ...process.env, CHROMIUM_PATH: chromium, E2E_BASE_URL: server.url },
