@@ -9,10 +9,25 @@ import { formatDay } from './dates';
 import { STAGES } from './lifecycle';
 import { rfmCell } from './rfm';
 
-/** One CSV field: quoted when it holds a comma, quote or line break. */
+/**
+ * Text a spreadsheet would run as a formula (OWASP "CSV injection"): a leading `=`, `+`, `-`, `@`,
+ * tab or carriage return, unless the whole text is a plain number such as `-12.5`.
+ */
+const FORMULA = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+/** Text made inert for spreadsheets: a formula-like text gets a leading apostrophe. */
+export function neutraliseFormula(text: string): string {
+	return FORMULA.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * One CSV field: text neutralised against formulas, then quoted when it holds a comma, quote or
+ * line break. Numbers are written as they are.
+ */
 export function csvField(value: string | number | null): string {
 	if (value === null || (typeof value === 'number' && !Number.isFinite(value))) return '';
-	const s = String(value);
+	const s = typeof value === 'number' ? String(value) : neutraliseFormula(value);
 	return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
