@@ -22,7 +22,8 @@ import {
 } from '../src/analysis/attributes';
 import { formatDay } from '../src/analysis/dates';
 import { decodeFile } from '../src/analysis/read/decode';
-import { clustersCsv, cohortsCsv, customersCsv, summary } from '../src/analysis/export';
+import { clustersCsv, cohortsCsv, customersCsv, groupCsv, summary } from '../src/analysis/export';
+import { describeGroups } from '../src/analysis/personas';
 import { STAGES, type Stage } from '../src/analysis/lifecycle';
 import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
 import type { Metric } from '../src/analysis/rfm';
@@ -42,6 +43,8 @@ import type {
 	Job,
 	LifecycleResult,
 	OverviewResult,
+	PersonaGroup,
+	PersonasResult,
 	Progress,
 	RfmResult,
 	SegmentSummary,
@@ -328,6 +331,68 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 				.slice(job.offset, job.offset + job.limit)
 				.map((i) => customerRow(c, i, labels));
 			return { total: matches.length, offset: job.offset, rows } satisfies CustomerPage;
+		},
+
+		async personas(job, progress) {
+			const d = await data(job, progress);
+			const c = await analysis(job, progress);
+			const a = await attributes(job);
+			const seg = c.segmentation;
+			if (job.by === 'segment') {
+				const personas = describeGroups(d, c, seg.segment, seg.segments.length, a);
+				const groups: PersonaGroup[] = seg.segments.map((def, g) => ({
+					key: `segment:${def.id}`,
+					name: def.name,
+					description: def.description,
+					action: def.action,
+					persona: personas[g],
+				}));
+				return {
+					by: 'segment',
+					groups: groups.filter((g) => g.persona.customers > 0),
+				} satisfies PersonasResult;
+			}
+			const r = (await clusterAnalysis(job, progress)).result;
+			if (r === null || r.k === 0) return { by: 'cluster', groups: [] };
+			const group = r.labels.map((l) => l - 1);
+			const personas = describeGroups(d, c, group, r.k, a);
+			return {
+				by: 'cluster',
+				groups: r.profiles.map((p, g) => {
+					// A cluster's default action: that of the segment most of its customers are in.
+					const counts = new Int32Array(seg.segments.length);
+					for (let i = 0; i < group.length; i++) if (group[i] === g) counts[seg.segment[i]]++;
+					const top = seg.segments[counts.indexOf(Math.max(...counts))];
+					const share = p.size > 0 ? Math.max(...counts) / p.size : 0;
+					const pct = Math.round(share * 100);
+					return {
+						key: `cluster:${p.cluster}`,
+						name: p.name,
+						description: null,
+						action: {
+							en: `${pct} % are ${top.name.en}: ${top.action.en}`,
+							zh: `${pct}% 属于${top.name.zh}：${top.action.zh}`,
+						},
+						persona: personas[g],
+					};
+				}),
+			} satisfies PersonasResult;
+		},
+
+		async exportGroup(job) {
+			const c = await analysis(job);
+			const labels = (await clusterAnalysis(job)).result?.labels ?? null;
+			const [kind, value] = [
+				job.group.slice(0, job.group.indexOf(':')),
+				job.group.slice(job.group.indexOf(':') + 1),
+			];
+			if (kind !== 'segment' && kind !== 'cluster')
+				throw new Error(`exportGroup: unknown group "${job.group}"`);
+			const m = await mask(
+				job,
+				kind === 'segment' ? { kind, value } : { kind, value: Number(value) },
+			);
+			return groupCsv(c, labels, m!, job.action);
 		},
 
 		async exportFile(job) {

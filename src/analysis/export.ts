@@ -87,6 +87,44 @@ export function customersCsv(
 	return parts.join('');
 }
 
+/**
+ * One group's customers for an email or SMS tool: the customers.csv columns a campaign needs plus
+ * the recommended action, in customer order. `member[i]` is 1 for the customers to list.
+ */
+export function groupCsv(
+	customers: CustomerAnalysis,
+	labels: Int32Array | null,
+	member: Uint8Array,
+	action: string,
+): string {
+	const m = customers.metrics;
+	const s = customers.scores;
+	const seg = customers.segmentation;
+	const parts = [
+		'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_cell,segment,lifecycle,cluster,action\n',
+	];
+	for (let i = 0; i < m.ids.length; i++) {
+		if (!member[i]) continue;
+		parts.push(
+			csvLine([
+				m.ids[i],
+				m.recency[i],
+				m.frequency[i],
+				m.monetary[i],
+				s.r[i],
+				s.f[i],
+				s.m[i],
+				rfmCell(s.r[i], s.f[i], s.m[i]),
+				seg.segments[seg.segment[i]].id,
+				STAGES[customers.stage[i]],
+				labels === null ? null : labels[i],
+				action,
+			]),
+		);
+	}
+	return parts.join('');
+}
+
 /** cohorts.csv: one row per observable cell, 0-customer cells included. */
 export function cohortsCsv(matrix: CohortMatrix): string {
 	const head =

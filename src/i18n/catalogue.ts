@@ -8,6 +8,7 @@ import cohorts from './messages/cohorts';
 import clusters from './messages/clusters';
 import lifecycle from './messages/lifecycle';
 import clv from './messages/clv';
+import personas from './messages/personas';
 import rules from './messages/rules';
 import lessons from './messages/lessons';
 
@@ -20,6 +21,7 @@ export const catalogue = {
 	...cohorts,
 	...clusters,
 	...lifecycle,
+	...personas,
 	...clv,
 	...rules,
 	...lessons,

@@ -10,6 +10,7 @@ import type { CohortMatrix } from '../analysis/cohort';
 import type { Stage } from '../analysis/lifecycle';
 import type { Dialect } from '../analysis/read/tokenize';
 import type { ColumnProfile, Mapping } from '../analysis/read/roles';
+import type { Persona } from '../analysis/personas';
 import type { Metric, MetricCuts } from '../analysis/rfm';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Bilingual, Warning } from '../analysis/types';
@@ -187,6 +188,23 @@ export interface CustomerPage {
 	rows: CustomerRow[];
 }
 
+/** A segment or a cluster described for a marketer, with the playbook's default action. */
+export interface PersonaGroup {
+	/** `segment:<English id>` or `cluster:<1-based number>`: the key of its playbook entry. */
+	key: string;
+	name: Bilingual;
+	/** Who they are (segments only). */
+	description: Bilingual | null;
+	/** The recommended action before the user edits the playbook. */
+	action: Bilingual;
+	persona: Persona;
+}
+
+export interface PersonasResult {
+	by: 'segment' | 'cluster';
+	groups: PersonaGroup[];
+}
+
 /** Every analysis reads the dataset under these settings. */
 export interface Job {
 	datasetId: string;
@@ -219,6 +237,13 @@ export interface AnalysisApi {
 			limit: number;
 		},
 	): Promise<CustomerPage>;
+	/** A persona card per segment or per cluster (empty segments left out). */
+	personas(o: Job & { by: 'segment' | 'cluster' }, progress?: Progress): Promise<PersonasResult>;
+	/**
+	 * The customers of one segment or cluster as CSV, for an email or SMS tool: ids, R/F/M values
+	 * and scores, segment, lifecycle stage, cluster and the recommended action given.
+	 */
+	exportGroup(o: Job & { group: string; action: string }): Promise<string>;
 	/** The files of CLI.md, as text. */
 	exportFile(
 		o: Job & { file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json' },

@@ -13,6 +13,7 @@ export const CELL_TYPES = [
 	'cohorts',
 	'clusters',
 	'lifecycle',
+	'personas',
 	'clv',
 ] as const;
 export type CellType = (typeof CELL_TYPES)[number];

@@ -43,6 +43,18 @@ export function cellKey(
 			return json(data, s.asOf, s.rfm.monetary, s.clusters);
 		case 'lifecycle':
 			return json(data, s.asOf, s.rfm.monetary, s.lifecycle, s.value);
+		case 'personas': {
+			const byCluster = params.by === 'cluster';
+			return json(
+				data,
+				s.asOf,
+				s.rfm,
+				s.lifecycle,
+				s.attributesFile ?? null,
+				byCluster,
+				byCluster ? s.clusters : null,
+			);
+		}
 		case 'clv':
 			return json(data, s.asOf);
 	}

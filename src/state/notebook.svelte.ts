@@ -40,6 +40,7 @@ export const DEFAULT_CELLS: CellType[] = [
 	'cohorts',
 	'clusters',
 	'lifecycle',
+	'personas',
 ];
 
 let counter = 0;
@@ -212,6 +213,14 @@ export class Notebook {
 	): Promise<string> {
 		const settings = $state.snapshot(this.settings) as AnalysisSettings;
 		return this.client.run((api) => api.exportFile({ datasetId: this.datasetId!, settings, file }));
+	}
+
+	/** One segment's or cluster's customers as CSV, with the recommended action. */
+	exportGroup(group: string, action: string): Promise<string> {
+		const settings = $state.snapshot(this.settings) as AnalysisSettings;
+		return this.client.run((api) =>
+			api.exportGroup({ datasetId: this.datasetId!, settings, group, action }),
+		);
 	}
 
 	/** A page of the customer table, filtered and sorted in the worker. */
@@ -393,6 +402,11 @@ function call(
 			return api.clusters(job, progress);
 		case 'lifecycle':
 			return api.lifecycle(job, progress);
+		case 'personas':
+			return api.personas(
+				{ ...job, by: params.by === 'cluster' ? 'cluster' : 'segment' },
+				progress,
+			);
 		case 'clv':
 			return Promise.resolve(null);
 	}

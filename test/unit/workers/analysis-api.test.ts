@@ -117,6 +117,47 @@ describe.each([
 		expect(found.rows.map((r) => r.customer_id)).toEqual(['C3']);
 	});
 
+	it('personas() describes each non-empty segment or cluster; exportGroup() lists its customers', async () => {
+		const api = wrapApi(createAnalysisApi(memoryStore()));
+		const settings = defaultSettings();
+		await api.importFile({
+			datasetId: 'd5',
+			file: new Blob([bytes as BlobPart]),
+			name: 'orders.csv',
+			settings,
+		});
+		const job = { datasetId: 'd5', settings };
+		const bySegment = await api.personas({ ...job, by: 'segment' });
+		expect(bySegment.groups.map((g) => [g.key, g.persona.customers, g.persona.revenue])).toEqual([
+			['segment:Promising', 1, 35],
+			['segment:About to Sleep', 1, 13.5],
+			['segment:At Risk', 1, 27],
+			['segment:Hibernating', 1, 20],
+		]);
+		const atRisk = bySegment.groups[2];
+		expect(atRisk.action.en).toMatch(/^Send personalised messages to reconnect/);
+		expect(atRisk.persona.averageOrderValue).toBe(13.5);
+		// Clusters: 1 = C1, C3, C4 (one each of three segments: the first of them in scheme order).
+		const byCluster = await api.personas({ ...job, by: 'cluster' });
+		expect(byCluster.groups.map((g) => [g.key, g.persona.customers])).toEqual([
+			['cluster:1', 3],
+			['cluster:2', 1],
+		]);
+		expect(byCluster.groups[0].action.en).toMatch(/^33 % are Promising: /);
+		expect(byCluster.groups[1].action.zh).toMatch(/^100% 属于/);
+		expect(
+			await api.exportGroup({ ...job, group: 'segment:At Risk', action: '=Call, then mail' }),
+		).toBe(
+			'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_cell,segment,lifecycle,cluster,action\n' +
+				'C1,58,2,27,1,3,3,133,At Risk,active,1,"\'=Call, then mail"\n',
+		);
+		const cluster2 = await api.exportGroup({ ...job, group: 'cluster:2', action: 'VIP' });
+		expect(cluster2.split('\n').slice(1)).toEqual([
+			'C2,1,2,13.5,3,3,1,331,About to Sleep,active,2,VIP',
+			'',
+		]);
+	});
+
 	it('a new worker rehydrates a dataset from storage without parsing it again', async () => {
 		const store = memoryStore();
 		const settings = defaultSettings();
