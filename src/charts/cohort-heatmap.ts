@@ -150,11 +150,12 @@ const TWO_ROW_TOP = 62;
 export function heatmapLayout(
 	m: CohortMatrix,
 	width: number,
-	titles?: { cohort: string; offset: string; size: string },
+	titles?: { cohort: string; offset: string; size: string; period?: (label: string) => string },
 ): HeatmapLayout {
 	const rows = Math.max(1, m.labels.length);
 	const cols = Math.max(1, m.maxOffset + 1);
-	const labelChars = Math.max(4, ...m.labels.map((l) => l.length));
+	const period = titles?.period ?? ((l: string) => l);
+	const labelChars = Math.max(4, ...m.labels.map((l) => textUnits(period(l))));
 	const marginLeft = Math.round(labelChars * 7 + 12);
 	const sizeChars = String(Math.max(0, ...m.size)).length;
 	const marginRight = Math.round(Math.max(4, sizeChars + 2) * 7 + 14);
@@ -205,6 +206,8 @@ export interface HeatmapLabels {
 	short: (x: number) => string;
 	/** A cohort size. */
 	count: (x: number) => string;
+	/** A period label (2024-01) as the language writes it (2024年1月); as it is by default. */
+	period?: (label: string) => string;
 }
 
 /** The pattern that hatches partial cells; one definition per chart, identical everywhere. */
@@ -265,7 +268,8 @@ export function cohortHeatmap(
 		x: (d: CohortCellDatum) => d.offset + 0.5,
 		y: (d: CohortCellDatum) => d.row + 0.5,
 	};
-	const partialLabel = m.partialLast ? periodLabel(m.lastObservable, m.period) : '';
+	const period = labels.period ?? ((l: string) => l);
+	const partialLabel = m.partialLast ? period(periodLabel(m.lastObservable, m.period)) : '';
 
 	return {
 		width: layout.width,
@@ -344,7 +348,10 @@ export function cohortHeatmap(
 					labelAnchor: 'top',
 					labelArrow: 'none',
 					tickSize: 0,
-					tickFormat: (v: number) => m.labels[Math.floor(v)] ?? '',
+					tickFormat: (v: number) => {
+						const l = m.labels[Math.floor(v)];
+						return l === undefined ? '' : period(l);
+					},
 				},
 			),
 			Plot.axisY(
@@ -373,7 +380,7 @@ export function cohortHeatmap(
 					format: {
 						x: false,
 						y: false,
-						[labels.cohort]: true,
+						[labels.cohort]: period,
 						[labels.offset]: (k: number) => String(k),
 						[labels.value]: labels.format,
 						[labels.size]: labels.count,

@@ -8,6 +8,8 @@ export interface MonthlyLabels {
 	format: (x: number) => string;
 	/** A month's name on the axis, in the UI's language. */
 	monthName?: (d: Date) => string;
+	/** A month label (2024-01) in the UI's language, for tips. */
+	period?: (label: string) => string;
 }
 
 /** Bars of one monthly series (revenue, orders or customers) on a calendar axis, a tip per month. */
@@ -31,7 +33,8 @@ export function monthlyChart(
 				y: field,
 				fill: color,
 				inset: 1,
-				title: (d: (typeof data)[number]) => `${d.month}: ${labels.format(d[field])}`,
+				title: (d: (typeof data)[number]) =>
+					`${labels.period ? labels.period(d.month) : d.month}: ${labels.format(d[field])}`,
 			}),
 			Plot.ruleY([0]),
 		],

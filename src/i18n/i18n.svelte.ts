@@ -4,10 +4,29 @@
  */
 import type { Bilingual } from '../analysis/types';
 import { catalogue, type MessageKey } from './catalogue';
+import {
+	CURRENCIES,
+	formatDate,
+	formatMoney,
+	formatPeriod,
+	type Currency,
+	type Lang,
+} from './format';
 
-export type Lang = 'en' | 'zh-CN';
+export type { Lang };
 export const LANGS: Lang[] = ['en', 'zh-CN'];
 const STORAGE_KEY = 'clientele.lang';
+const CURRENCY_KEY = 'clientele.currency';
+
+function initialCurrency(): Currency {
+	try {
+		const saved = localStorage.getItem(CURRENCY_KEY);
+		if ((CURRENCIES as readonly string[]).includes(saved ?? '')) return saved as Currency;
+	} catch {
+		// Storage may be blocked: the language's currency.
+	}
+	return 'auto';
+}
 
 function initialLang(): Lang {
 	try {
@@ -30,6 +49,17 @@ export function fill(text: string, params?: Params): string {
 
 class I18n {
 	lang = $state<Lang>(initialLang());
+	/** The symbol amounts are written with; `auto` follows the language. */
+	currency = $state<Currency>(initialCurrency());
+
+	setCurrency(currency: Currency): void {
+		this.currency = currency;
+		try {
+			localStorage.setItem(CURRENCY_KEY, currency);
+		} catch {
+			// Not remembered when storage is blocked.
+		}
+	}
 
 	set(lang: Lang): void {
 		this.lang = lang;
@@ -77,16 +107,16 @@ class I18n {
 		);
 	};
 
-	/** A money amount, compact in Chinese (1.2万). */
-	money = (x: number | null | undefined): string => {
-		if (x === null || x === undefined || !Number.isFinite(x)) return '—';
-		const big = Math.abs(x) >= 1000;
-		const compact = this.lang === 'zh-CN' && Math.abs(x) >= 100000;
-		return this.format(`money${big}${compact}`, {
-			maximumFractionDigits: big ? 0 : 2,
-			notation: compact ? 'compact' : 'standard',
-		}).format(x);
-	};
+	/** A money amount with the currency symbol, compact in Chinese (1.2万). */
+	money = (x: number | null | undefined): string =>
+		x === null || x === undefined ? '—' : formatMoney(x, this.lang, this.currency);
+
+	/** A calendar day (day number): Jan 5, 2024 / 2024年1月5日. */
+	date = (day: number | null | undefined): string =>
+		day === null || day === undefined || !Number.isFinite(day) ? '—' : formatDate(day, this.lang);
+
+	/** A period label of the engine (2024-01, 2024-W05, 2024-Q1, 2024) in the language. */
+	period = (label: string): string => formatPeriod(label, this.lang);
 }
 
 export const i18n = new I18n();
