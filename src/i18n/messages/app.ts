@@ -71,6 +71,13 @@ export default defineMessages({
 	},
 	'nb.title': { en: 'Notebook title', zh: '笔记本标题' },
 	'nb.export': { en: 'Export notebook', zh: '导出笔记本' },
+	'nb.report': { en: 'Export report (HTML)', zh: '导出报告（HTML）' },
+	'nb.reportHelp': {
+		en: 'One HTML file with every cell as shown: charts, tables, notes and explanations. It has no script and needs no network, so it opens anywhere and prints on pages.',
+		zh: '一个 HTML 文件，包含当前显示的所有单元格：图表、表格、备注和说明。文件不含脚本、无需联网，可在任何地方打开并分页打印。',
+	},
+	'nb.reportMade': { en: 'Report made on {date}', zh: '报告生成于 {date}' },
+	'nb.print': { en: 'Print', zh: '打印' },
 	'nb.includeData': { en: 'include the data', zh: '包含数据' },
 	'nb.link': { en: 'Copy link to these settings', zh: '复制此设置的链接' },
 	'nb.linkCopied': {
