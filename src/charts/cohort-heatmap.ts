@@ -208,6 +208,8 @@ export interface HeatmapLabels {
 	count: (x: number) => string;
 	/** A period label (2024-01) as the language writes it (2024年1月); as it is by default. */
 	period?: (label: string) => string;
+	/** How a cell's value was computed, with its inputs (a tip line titled `how`). */
+	explain?: { how: string; text: (d: CohortCellDatum) => string };
 }
 
 /** The pattern that hatches partial cells; one definition per chart, identical everywhere. */
@@ -376,6 +378,7 @@ export function cohortHeatmap(
 						[labels.value]: 'value',
 						[labels.size]: 'size',
 						[labels.partial]: (d: CohortCellDatum) => (d.partial ? partialLabel : null),
+						...(labels.explain ? { [labels.explain.how]: labels.explain.text } : {}),
 					},
 					format: {
 						x: false,
@@ -385,6 +388,7 @@ export function cohortHeatmap(
 						[labels.value]: labels.format,
 						[labels.size]: labels.count,
 						[labels.partial]: true,
+						...(labels.explain ? { [labels.explain.how]: true } : {}),
 					},
 				}),
 			),

@@ -129,4 +129,29 @@ export default defineMessages({
 		en: 'No cohorts: none of these customers made a purchase in an observable period. Choose other customers or an earlier analysis date.',
 		zh: '没有同期群：这些客户在可观察的周期内都没有购买记录。请选择其他客户范围或调整分析日期。',
 	},
+	'cohorts.how': { en: 'How', zh: '计算方法' },
+	'cohorts.how.retention': {
+		en: '{customers} of the {size} customers bought in period {k}: {customers} ÷ {size} = {value}',
+		zh: '{size} 位客户中有 {customers} 位在第 {k} 期购买：{customers} ÷ {size} = {value}',
+	},
+	'cohorts.how.customers': {
+		en: 'Customers of this cohort ({size}) who bought in period {k}: {customers}',
+		zh: '该同期群（{size} 位客户）中在第 {k} 期购买的客户：{customers}',
+	},
+	'cohorts.how.revenue': {
+		en: 'Sum of this cohort’s order values in period {k}: {revenue}',
+		zh: '该同期群第 {k} 期订单金额之和：{revenue}',
+	},
+	'cohorts.how.revenuePerCustomer': {
+		en: 'Revenue of period {k} ÷ cohort size: {revenue} ÷ {size} = {value}',
+		zh: '第 {k} 期销售额 ÷ 同期群人数：{revenue} ÷ {size} = {value}',
+	},
+	'cohorts.how.cumulativeRevenue': {
+		en: 'Revenue of periods 0 to {k} added up: {cumulative}',
+		zh: '第 0 期到第 {k} 期销售额累计：{cumulative}',
+	},
+	'cohorts.how.cumulativeRevenuePerCustomer': {
+		en: 'Revenue of periods 0 to {k} ÷ cohort size: {cumulative} ÷ {size} = {value}',
+		zh: '第 0 期到第 {k} 期累计销售额 ÷ 同期群人数：{cumulative} ÷ {size} = {value}',
+	},
 });
