@@ -22,8 +22,18 @@ import {
 } from '../src/analysis/attributes';
 import { formatDay } from '../src/analysis/dates';
 import { decodeFile } from '../src/analysis/read/decode';
-import { clustersCsv, cohortsCsv, customersCsv, groupCsv, summary } from '../src/analysis/export';
+import {
+	clustersCsv,
+	clvSummary,
+	cohortsCsv,
+	customersCsv,
+	groupCsv,
+	summary,
+} from '../src/analysis/export';
 import { describeGroups } from '../src/analysis/personas';
+import { probabilityAlive } from '../src/analysis/bgnbd';
+import { UNIT_DAYS } from '../src/analysis/clv';
+import { analyzeCustomerClv, clvSettings, type CustomerClv } from '../src/analysis/predict';
 import { STAGES, type Stage } from '../src/analysis/lifecycle';
 import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
 import type { Metric } from '../src/analysis/rfm';
@@ -35,6 +45,8 @@ import type {
 	AttributesResult,
 	Breakdown,
 	ClustersResult,
+	ClvCellResult,
+	ClvRow,
 	CustomerPage,
 	CustomerRow,
 	DatasetInfo,
@@ -115,7 +127,8 @@ const clustersKey = (j: Job) =>
 
 export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const tables = new Memo<Promise<ReadTable>>(2);
-	const prepared = new Memo<PreparedData>(2);
+	const prepared = new Memo<PreparedData>(3);
+	const clvs = new Memo<CustomerClv>(2);
 	const customers = new Memo<CustomerAnalysis>(3);
 	const clusters = new Memo<ClusterAnalysis>(3);
 	const sorted = new Memo<Int32Array>(4);
@@ -189,6 +202,15 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 		const d = await data(job, progress);
 		const c = await analysis(job, progress);
 		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress, d));
+	}
+
+	/** Predictive CLV of the customers, on the file cleaned with zero-value lines as purchases. */
+	async function customerClv(job: Job, progress?: Progress): Promise<CustomerClv> {
+		const c = await analysis(job, progress);
+		const d = await data({ ...job, settings: clvSettings(job.settings) }, progress);
+		return clvs.get(key(customersKey(job), job.settings.clv), () =>
+			analyzeCustomerClv(d, c, job.settings, progress && ((f, s) => progress(0.1 + 0.9 * f, s))),
+		);
 	}
 
 	/** The attributes file joined to the customers of the analysis, or null without one. */
@@ -333,6 +355,11 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			return { total: matches.length, offset: job.offset, rows } satisfies CustomerPage;
 		},
 
+		async clv(job, progress) {
+			const c = await analysis(job, progress);
+			return clvResult(c, await customerClv(job, progress));
+		},
+
 		async personas(job, progress) {
 			const d = await data(job, progress);
 			const c = await analysis(job, progress);
@@ -399,7 +426,11 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			const c = await analysis(job);
 			switch (job.file) {
 				case 'customers.csv':
-					return customersCsv(c, await clusterAnalysis(job));
+					return customersCsv(
+						c,
+						await clusterAnalysis(job),
+						job.clv ? await customerClv(job) : null,
+					);
 				case 'cohorts.csv':
 					return cohortsCsv(analyzeCohorts(c, job.settings));
 				case 'clusters.csv':
@@ -413,7 +444,11 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 						cohorts: analyzeCohorts(c, job.settings),
 						clusters: await clusterAnalysis(job),
 					};
-					return JSON.stringify(summary(result, file?.name ?? ''), null, 2) + '\n';
+					const json = {
+						...summary(result, file?.name ?? ''),
+						...(job.clv ? clvSummary(await customerClv(job)) : {}),
+					};
+					return JSON.stringify(json, null, 2) + '\n';
 				}
 			}
 		},
@@ -580,6 +615,113 @@ function rfm(c: CustomerAnalysis): RfmResult {
 		segments,
 		grid,
 		warnings: c.warnings,
+	};
+}
+
+const TOP_ROWS = 10;
+
+function clvResult(c: CustomerAnalysis, cl: CustomerClv): ClvCellResult {
+	const r = cl.result;
+	const k = r.customers;
+	const u = UNIT_DAYS[r.options.unit];
+	// Rows of the customers of the analysis that the models fitted.
+	const fitted: number[] = [];
+	for (let i = 0; i < cl.index.length; i++) {
+		const j = cl.index[i];
+		if (j >= 0 && k.inCalibration[j]) fitted.push(i);
+	}
+	const row = (i: number): ClvRow => {
+		const j = cl.index[i];
+		return {
+			customer_id: c.metrics.ids[i],
+			x: k.x[j],
+			t_x: k.tx[j],
+			T: k.T[j],
+			p_alive: k.pAlive[j],
+			expected_purchases: k.expectedPurchases[j],
+			prob_no_purchase: k.probNoPurchase[j],
+			expected_avg_spend: Number.isFinite(k.expectedAvgSpend[j]) ? k.expectedAvgSpend[j] : null,
+			clv: Number.isFinite(k.clv[j]) ? k.clv[j] : null,
+			monetary: c.metrics.monetary[i],
+		};
+	};
+	const clvOf = (i: number) => k.clv[cl.index[i]];
+	const topClv = r.gammaGamma
+		? fitted
+				.filter((i) => Number.isFinite(clvOf(i)))
+				.sort((a, b) => clvOf(b) - clvOf(a))
+				.slice(0, TOP_ROWS)
+				.map(row)
+		: [];
+	// At risk: repeat buyers (their P(alive) says something) most likely to buy nothing, the
+	// bigger spenders first among equals.
+	const risk = (i: number) => k.probNoPurchase[cl.index[i]];
+	const topRisk = fitted
+		.filter((i) => k.x[cl.index[i]] > 0)
+		.sort((a, b) => risk(b) - risk(a) || c.metrics.monetary[b] - c.metrics.monetary[a])
+		.slice(0, TOP_ROWS)
+		.map(row);
+	let expectedPurchases = 0;
+	let total = 0;
+	let oneTimeBuyers = 0;
+	let maxX = 0;
+	let maxT = 0;
+	const clvValues = new Float64Array(fitted.length);
+	fitted.forEach((i, n) => {
+		const j = cl.index[i];
+		expectedPurchases += k.expectedPurchases[j];
+		total += k.clv[j];
+		clvValues[n] = k.clv[j];
+		if (k.x[j] === 0) oneTimeBuyers++;
+		maxX = Math.max(maxX, k.x[j]);
+		maxT = Math.max(maxT, k.T[j]);
+	});
+	// The P(alive) matrix at the longest T: rows x = 0 … (at most 30), columns t_x in 30 steps.
+	const steps = 30;
+	const step = maxT > 0 ? maxT / steps : 1;
+	const cells: { x: number; tx: number; p: number }[] = [];
+	for (let x = 0; x <= Math.min(maxX, 30); x++) {
+		for (let s = 0; s <= steps; s++) {
+			const tx = s * step;
+			if (x === 0 && s > 0) break;
+			if (x > 0 && s === 0) continue;
+			cells.push({ x, tx, p: probabilityAlive(r.bgnbd, x, tx, maxT) });
+		}
+	}
+	// The tracking series, thinned to about 400 points.
+	const tr = r.tracking;
+	const every = Math.max(1, Math.ceil(tr.t.length / 400));
+	const tracking: ClvCellResult['tracking'] = [];
+	for (let p = 0; p < tr.t.length; p += every)
+		tracking.push({ t: tr.t[p], actual: tr.actual[p], expected: tr.expected[p] });
+	const lastPoint = tr.t.length - 1;
+	if (lastPoint >= 0 && lastPoint % every !== 0)
+		tracking.push({
+			t: tr.t[lastPoint],
+			actual: tr.actual[lastPoint],
+			expected: tr.expected[lastPoint],
+		});
+	const start = tr.day.length > 0 ? tr.day[0] - (Math.round(tr.t[0] * u) - 1) : 0;
+	const calibrationT =
+		r.options.calibrationEnd < r.options.observationEnd
+			? (r.options.calibrationEnd - start + 1) / u
+			: null;
+	return {
+		options: r.options,
+		population: r.population,
+		lateCustomers: r.lateCustomers,
+		oneTimeBuyers,
+		bgnbd: r.bgnbd,
+		gammaGamma: r.gammaGamma,
+		holdout: r.holdout,
+		tracking,
+		calibrationT,
+		alive: { cells, step, T: maxT },
+		clvValues,
+		totals: { expectedPurchases, clv: r.gammaGamma ? total : null },
+		topClv,
+		topRisk,
+		warnings: r.warnings,
 	};
 }
 

@@ -23,6 +23,11 @@ export interface CleaningOptions {
 	cancellations: 'drop' | 'net' | 'keep';
 	/** Drop exact duplicate rows (default true). */
 	dropDuplicates: boolean;
+	/**
+	 * A line worth 0 that is no cancelled invoice: a cancellation (default), or a purchase — what
+	 * predictive CLV (§6) counts, since a free item is still a purchase occasion.
+	 */
+	zeroAmounts?: 'cancelled' | 'purchase';
 }
 
 export const defaultCleaning: CleaningOptions = {
@@ -240,7 +245,10 @@ export function cleanTransactions(
 			continue;
 		}
 		const ic = invoice === null ? -1 : invCol!.codes[r];
-		const cancelled = (ic >= 0 && cancelInvoice![ic] === 1) || a <= 0;
+		const cancelled =
+			(ic >= 0 && cancelInvoice![ic] === 1) ||
+			a < 0 ||
+			(a === 0 && options.zeroAmounts !== 'purchase');
 		let ret = 0;
 		if (cancelled) {
 			cancelRows++;

@@ -7,6 +7,7 @@ import { DROP_RULES } from './clean';
 import { cohortRows, type CohortMatrix } from './cohort';
 import { formatDay } from './dates';
 import { STAGES } from './lifecycle';
+import type { CustomerClv } from './predict';
 import { rfmCell } from './rfm';
 
 /**
@@ -53,16 +54,45 @@ export const CUSTOMER_COLUMNS = [
 	'cluster',
 ] as const;
 
-/** customers.csv: one row per customer, in customer order. */
+/** The columns customers.csv adds with `--clv` (CLI.md). */
+export const CLV_COLUMNS = [
+	'x',
+	't_x',
+	'T',
+	'p_alive',
+	'expected_purchases',
+	'expected_avg_spend',
+	'clv',
+] as const;
+
+/** A customer's CLV fields; empty for a customer outside the fitted population. */
+function clvFields(clv: CustomerClv, i: number): (number | null)[] {
+	const k = clv.index[i];
+	const c = clv.result.customers;
+	if (k < 0 || !c.inCalibration[k]) return CLV_COLUMNS.map(() => null);
+	return [
+		c.x[k],
+		c.tx[k],
+		c.T[k],
+		c.pAlive[k],
+		c.expectedPurchases[k],
+		c.expectedAvgSpend[k],
+		c.clv[k],
+	];
+}
+
+/** customers.csv: one row per customer, in customer order; with `clv`, its columns added. */
 export function customersCsv(
 	customers: CustomerAnalysis,
 	clusters: ClusterAnalysis | null,
+	clv: CustomerClv | null = null,
 ): string {
 	const m = customers.metrics;
 	const s = customers.scores;
 	const seg = customers.segmentation;
 	const labels = clusters?.result?.labels ?? null;
-	const parts: string[] = [CUSTOMER_COLUMNS.join(',') + '\n'];
+	const head: string[] = [...CUSTOMER_COLUMNS, ...(clv ? CLV_COLUMNS : [])];
+	const parts: string[] = [head.join(',') + '\n'];
 	for (let i = 0; i < m.ids.length; i++) {
 		parts.push(
 			csvLine([
@@ -81,10 +111,52 @@ export function customersCsv(
 				seg.segments[seg.segment[i]].id,
 				STAGES[customers.stage[i]],
 				labels === null ? null : labels[i],
+				...(clv ? clvFields(clv, i) : []),
 			]),
 		);
 	}
 	return parts.join('');
+}
+
+/** The fitted CLV models and the holdout check, as summary.json carries them. */
+export function clvSummary(clv: CustomerClv): Record<string, unknown> {
+	const r = clv.result;
+	const b = r.bgnbd;
+	const g = r.gammaGamma;
+	return {
+		bgnbd: { r: b.r, alpha: b.alpha, a: b.a, b: b.b, loglik: b.loglik },
+		gamma_gamma: g === null ? null : { p: g.p, q: g.q, v: g.v },
+		clv: {
+			unit: r.options.unit,
+			calibration_end: formatDay(r.options.calibrationEnd),
+			observation_end: formatDay(r.options.observationEnd),
+			horizon_months: r.options.horizonMonths,
+			monthly_discount: r.options.monthlyDiscount,
+			prediction_period: r.options.predictionPeriod,
+			customers_fitted: r.population,
+			customers_after_calibration: r.lateCustomers,
+			bgnbd_standard_errors: b.se,
+			gamma_gamma_customers: g?.n ?? 0,
+			gamma_gamma_loglik: g?.loglik ?? null,
+			gamma_gamma_standard_errors: g?.se ?? null,
+			spend_frequency_correlation: g?.spendFrequencyCorrelation ?? null,
+			holdout:
+				r.holdout === null
+					? null
+					: {
+							length: r.holdout.length,
+							actual_total: r.holdout.actualTotal,
+							predicted_total: r.holdout.predictedTotal,
+							buckets: r.holdout.buckets.map((k) => ({
+								x: k.label,
+								customers: k.customers,
+								actual: Number.isFinite(k.actual) ? k.actual : null,
+								predicted: Number.isFinite(k.predicted) ? k.predicted : null,
+							})),
+						},
+			warnings: r.warnings.map((w) => ({ code: w.code, message: w.en })),
+		},
+	};
 }
 
 /**

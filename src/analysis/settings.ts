@@ -1,4 +1,5 @@
 import type { CleaningOptions } from './clean';
+import type { ClvUnit } from './clv';
 import { defaultCleaning } from './clean';
 import type { OrderUnit } from './customers';
 import { defaultLifecycle, type LifecycleThresholds } from './lifecycle';
@@ -55,6 +56,14 @@ export interface AnalysisSettings {
 	lifecycle: LifecycleThresholds;
 	/** Pareto and value tiers (§5): the top share of customers, and the A/B revenue cuts. */
 	value: { topShare: number; tierA: number; tierB: number };
+	/** Predictive CLV (§6). */
+	clv: {
+		unit: ClvUnit;
+		/** Last day of the calibration period `YYYY-MM-DD`; null = the end of the data (no holdout). */
+		calibrationEnd: string | null;
+		horizonMonths: number;
+		monthlyDiscount: number;
+	};
 }
 
 export function defaultSettings(): AnalysisSettings {
@@ -70,5 +79,6 @@ export function defaultSettings(): AnalysisSettings {
 		clusters: { k: null, seed: 0, log1p: true, standardize: true, kMin: 2, kMax: 8, extra: [] },
 		lifecycle: { ...defaultLifecycle },
 		value: { topShare: 0.2, tierA: 0.8, tierB: 0.95 },
+		clv: { unit: 'week', calibrationEnd: null, horizonMonths: 12, monthlyDiscount: 0.01 },
 	};
 }

@@ -144,6 +144,8 @@ export function parseArgs(argv: string[]): CliArgs {
 				args.seed = integer(flag, value);
 				break;
 			case '--calibration-end':
+				if (!/^\d{4}-\d{2}-\d{2}$/.test(value))
+					throw new UsageError('--calibration-end takes a date YYYY-MM-DD');
 				args.calibrationEnd = value;
 				break;
 		}
@@ -154,6 +156,8 @@ export function parseArgs(argv: string[]): CliArgs {
 		);
 	args.file = files[0];
 	if (command === 'analyze' && args.out === null) throw new UsageError('analyze needs --out DIR');
+	if (args.calibrationEnd !== undefined && !args.clv)
+		throw new UsageError('--calibration-end is an option of --clv');
 	return args;
 }
 
@@ -176,5 +180,6 @@ export function applyArgs(s: AnalysisSettings, a: CliArgs): AnalysisSettings {
 	if (a.period !== undefined) s.cohorts.period = a.period as AnalysisSettings['cohorts']['period'];
 	if (a.k !== undefined) s.clusters.k = a.k;
 	if (a.seed !== undefined) s.clusters.seed = a.seed;
+	if (a.calibrationEnd !== undefined) s.clv.calibrationEnd = a.calibrationEnd;
 	return s;
 }

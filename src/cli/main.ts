@@ -2,7 +2,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runAnalysis } from '../analysis/analyze';
-import { clustersCsv, cohortsCsv, customersCsv, summary } from '../analysis/export';
+import { clustersCsv, clvSummary, cohortsCsv, customersCsv, summary } from '../analysis/export';
+import { analyzeCustomerClv, prepareClvData } from '../analysis/predict';
 import { inspectTable } from '../analysis/inspect';
 import { decodeFile } from '../analysis/read/decode';
 import { defaultSettings } from '../analysis/settings';
@@ -48,12 +49,6 @@ export async function main(argv: string[]): Promise<void> {
 		}
 		throw e;
 	}
-	if (args.clv || args.calibrationEnd !== undefined) {
-		process.stderr.write(
-			`error[usage]: --clv and --calibration-end are not available in this version\n`,
-		);
-		process.exit(2);
-	}
 	const settings = applyArgs(args.config ? readConfig(args.config) : defaultSettings(), args);
 	const bytes = readInput(args.file);
 	const file = basename(args.file);
@@ -74,12 +69,20 @@ export async function main(argv: string[]): Promise<void> {
 		return;
 	}
 	const result = runAnalysis(input, file, settings);
+	const clv = args.clv
+		? analyzeCustomerClv(
+				prepareClvData({ ...result.data, preview: [] }, settings),
+				result.customers,
+				settings,
+			)
+		: null;
 	const out = args.out!;
 	mkdirSync(out, { recursive: true });
-	writeFileSync(join(out, 'customers.csv'), customersCsv(result.customers, result.clusters));
+	writeFileSync(join(out, 'customers.csv'), customersCsv(result.customers, result.clusters, clv));
 	writeFileSync(join(out, 'cohorts.csv'), cohortsCsv(result.cohorts));
 	writeFileSync(join(out, 'clusters.csv'), clustersCsv(result.clusters));
-	writeFileSync(join(out, 'summary.json'), JSON.stringify(summary(result, file), null, 2) + '\n');
+	const json = { ...summary(result, file), ...(clv ? clvSummary(clv) : {}) };
+	writeFileSync(join(out, 'summary.json'), JSON.stringify(json, null, 2) + '\n');
 }
 
 main(process.argv.slice(2)).catch((e: unknown) => {

@@ -10,6 +10,9 @@ import type { CohortMatrix } from '../analysis/cohort';
 import type { Stage } from '../analysis/lifecycle';
 import type { Dialect } from '../analysis/read/tokenize';
 import type { ColumnProfile, Mapping } from '../analysis/read/roles';
+import type { BgNbdFit } from '../analysis/bgnbd';
+import type { HoldoutValidation, ResolvedClvOptions } from '../analysis/clv';
+import type { GammaGammaFit } from '../analysis/gamma-gamma';
 import type { Persona } from '../analysis/personas';
 import type { Metric, MetricCuts } from '../analysis/rfm';
 import type { AnalysisSettings } from '../analysis/settings';
@@ -188,6 +191,45 @@ export interface CustomerPage {
 	rows: CustomerRow[];
 }
 
+/** One customer's predictive CLV figures (§6), in the model's unit. */
+export interface ClvRow {
+	customer_id: string;
+	x: number;
+	t_x: number;
+	T: number;
+	p_alive: number;
+	expected_purchases: number;
+	prob_no_purchase: number;
+	expected_avg_spend: number | null;
+	clv: number | null;
+	/** Historical spend (RFM monetary). */
+	monetary: number;
+}
+
+/** What the CLV cell shows: the fits, predictions, holdout check and charts' data. */
+export interface ClvCellResult {
+	options: ResolvedClvOptions;
+	population: number;
+	lateCustomers: number;
+	/** Customers fitted with x = 0 (P(alive) = 1 by construction). */
+	oneTimeBuyers: number;
+	bgnbd: BgNbdFit;
+	gammaGamma: GammaGammaFit | null;
+	holdout: HoldoutValidation | null;
+	/** Cumulative repeat purchases, actual and expected, at most ~400 points. */
+	tracking: { t: number; actual: number; expected: number }[];
+	/** Units from the first purchase in the data to the calibration end (the tracking plot's mark). */
+	calibrationT: number | null;
+	/** P(alive) at T = the longest T, for x = 0 … and t_x in steps of `step` units. */
+	alive: { cells: { x: number; tx: number; p: number }[]; step: number; T: number };
+	/** CLV of every fitted customer (for the distribution); NaN without a spend model. */
+	clvValues: Float64Array;
+	totals: { expectedPurchases: number; clv: number | null };
+	topClv: ClvRow[];
+	topRisk: ClvRow[];
+	warnings: Warning[];
+}
+
 /** A segment or a cluster described for a marketer, with the playbook's default action. */
 export interface PersonaGroup {
 	/** `segment:<English id>` or `cluster:<1-based number>`: the key of its playbook entry. */
@@ -237,6 +279,8 @@ export interface AnalysisApi {
 			limit: number;
 		},
 	): Promise<CustomerPage>;
+	/** Predictive CLV (§6): BG/NBD and Gamma-Gamma fits and what they predict. */
+	clv(o: Job, progress?: Progress): Promise<ClvCellResult>;
 	/** A persona card per segment or per cluster (empty segments left out). */
 	personas(o: Job & { by: 'segment' | 'cluster' }, progress?: Progress): Promise<PersonasResult>;
 	/**
@@ -246,7 +290,11 @@ export interface AnalysisApi {
 	exportGroup(o: Job & { group: string; action: string }): Promise<string>;
 	/** The files of CLI.md, as text. */
 	exportFile(
-		o: Job & { file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json' },
+		o: Job & {
+			file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json';
+			/** Add the CLV columns and parameters, as the CLI's --clv does. */
+			clv?: boolean;
+		},
 	): Promise<string>;
 	/** Forgets a dataset held in memory (it stays in IndexedDB). */
 	release(o: { datasetId: string }): Promise<void>;

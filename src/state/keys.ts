@@ -56,6 +56,6 @@ export function cellKey(
 			);
 		}
 		case 'clv':
-			return json(data, s.asOf);
+			return json(data, s.asOf, s.clv);
 	}
 }

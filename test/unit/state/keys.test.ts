@@ -3,7 +3,7 @@ import { defaultSettings, type AnalysisSettings } from '../../../src/analysis/se
 import { CELL_TYPES } from '../../../src/shared/notebook';
 import { cellKey } from '../../../src/state/keys';
 
-const TYPES = CELL_TYPES.filter((t) => t !== 'clv');
+const TYPES = CELL_TYPES;
 
 /** The cells whose key changes when the settings change as `edit` says. */
 function affected(
@@ -23,18 +23,23 @@ describe('cellKey', () => {
 			(s: AnalysisSettings): void => void (s.cohorts.period = 'week'),
 			['cohorts'],
 		],
-		['the scoring method', (s: AnalysisSettings): void => void (s.rfm.scoring = 'ntile'), ['rfm']],
+		[
+			'the scoring method',
+			(s: AnalysisSettings): void => void (s.rfm.scoring = 'ntile'),
+			['rfm', 'personas'],
+		],
 		['k', (s: AnalysisSettings): void => void (s.clusters.k = 3), ['clusters']],
 		[
 			'a lifecycle threshold',
 			(s: AnalysisSettings): void => void (s.lifecycle.activeDays = 60),
-			['lifecycle'],
+			['lifecycle', 'personas'],
 		],
 		[
 			'the analysis date',
 			(s: AnalysisSettings): void => void (s.asOf = '2024-01-01'),
-			['overview', 'rfm', 'cohorts', 'clusters', 'lifecycle'],
+			['overview', 'rfm', 'cohorts', 'clusters', 'lifecycle', 'personas', 'clv'],
 		],
+		['the CLV horizon', (s: AnalysisSettings): void => void (s.clv.horizonMonths = 24), ['clv']],
 		['a column role', (s: AnalysisSettings): void => void (s.mapping.customer_id = 'x'), TYPES],
 		[
 			'a cleaning switch',
@@ -47,10 +52,11 @@ describe('cellKey', () => {
 
 	it('cellKey(cohorts) follows the segment scheme only when broken down by segment', () => {
 		const scheme = (s: AnalysisSettings): void => void (s.rfm.segments = 'cn-8');
-		expect(affected(scheme, { breakdown: null })).toEqual(['rfm']);
+		expect(affected(scheme, { breakdown: null })).toEqual(['rfm', 'personas']);
 		expect(affected(scheme, { breakdown: { kind: 'segment', value: 'Lost' } })).toEqual([
 			'rfm',
 			'cohorts',
+			'personas',
 		]);
 	});
 });
