@@ -130,6 +130,13 @@ export function settingsFromNotebook(json: unknown): AnalysisSettings {
 					'lifecycle',
 				);
 				break;
+			case 'clv':
+				mergeKnown(
+					s.clv as unknown as Obj,
+					pick(p, ['unit', 'calibrationEnd', 'horizonMonths', 'monthlyDiscount']),
+					'clv',
+				);
+				break;
 		}
 	}
 	return s;

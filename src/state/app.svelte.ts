@@ -2,6 +2,7 @@
  * The root of the UI state: the notebook in view, the saved notebooks, and how the app was opened
  * (`?sample=`, `?data=`, `#nb=`, or the notebook last worked on).
  */
+import { defaultSettings } from '../analysis/settings';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Bilingual } from '../analysis/types';
 import { warmUpCharts } from '../charts/warm-up';
@@ -35,6 +36,18 @@ export const SAMPLES = {
 	},
 } as const;
 export type SampleName = keyof typeof SAMPLES;
+
+/**
+ * The CDNOW sample opens as the published analysis set it up (Fader, Hardie & Lee 2005; see
+ * ../shared/data/README.md): weekly units, calibration to 1997-09-30, and every row kept — its
+ * identical same-day rows are real purchases — so the CLV cell's check panel can compare.
+ */
+function cdnowPreset(): ReturnType<typeof fromNotebookFile> {
+	const settings = defaultSettings();
+	settings.cleaning.dropDuplicates = false;
+	settings.clv = { ...settings.clv, unit: 'week', calibrationEnd: '1997-09-30' };
+	return { title: '', language: null, settings, cells: [], dataset: null, data: null };
+}
 
 export interface Message {
 	kind: 'error' | 'info';
@@ -161,6 +174,7 @@ export class AppState {
 		preset?: ReturnType<typeof fromNotebookFile> | null,
 	): Promise<void> {
 		const s = SAMPLES[name];
+		if (!preset && name === 'cdnow') preset = cdnowPreset();
 		const res = await fetch(new URL(s.file, document.baseURI));
 		if (!res.ok)
 			return this.fail({

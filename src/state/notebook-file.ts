@@ -38,6 +38,8 @@ function cellParams(
 			return { ...s.clusters, ...own };
 		case 'lifecycle':
 			return { ...s.lifecycle, ...own };
+		case 'clv':
+			return { ...s.clv, ...own };
 		default:
 			return { ...own };
 	}
@@ -71,7 +73,7 @@ export function fromNotebookFile(json: unknown): {
 } {
 	const settings = settingsFromNotebook(json);
 	const f = json as Partial<NotebookFile>;
-	const display = ['metric', 'breakdown', 'view'];
+	const display = ['metric', 'breakdown', 'view', 'by', 'playbook'];
 	const cells: CellRecord[] = (f.cells ?? [])
 		.filter((c: CellSpec) => (CELL_TYPES as readonly string[]).includes(c.type))
 		.map((c: CellSpec, i: number) => ({

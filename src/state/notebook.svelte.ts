@@ -40,6 +40,7 @@ export const DEFAULT_CELLS: CellType[] = [
 	'cohorts',
 	'clusters',
 	'lifecycle',
+	'clv',
 	'personas',
 ];
 
@@ -210,9 +211,12 @@ export class Notebook {
 	/** One of the files of CLI.md for the current settings, as text. */
 	exportFile(
 		file: 'customers.csv' | 'cohorts.csv' | 'clusters.csv' | 'summary.json',
+		clv = false,
 	): Promise<string> {
 		const settings = $state.snapshot(this.settings) as AnalysisSettings;
-		return this.client.run((api) => api.exportFile({ datasetId: this.datasetId!, settings, file }));
+		return this.client.run((api) =>
+			api.exportFile({ datasetId: this.datasetId!, settings, file, clv }),
+		);
 	}
 
 	/** One segment's or cluster's customers as CSV, with the recommended action. */
@@ -373,7 +377,7 @@ export class Notebook {
 
 	/** Cell types not in the notebook, which can be added back. */
 	get missing(): CellType[] {
-		return CELL_TYPES.filter((t) => t !== 'clv' && !this.cells.some((c) => c.type === t));
+		return CELL_TYPES.filter((t) => !this.cells.some((c) => c.type === t));
 	}
 
 	get data(): DataResult | null {
@@ -408,6 +412,6 @@ function call(
 				progress,
 			);
 		case 'clv':
-			return Promise.resolve(null);
+			return api.clv(job, progress);
 	}
 }
