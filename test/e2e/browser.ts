@@ -5,7 +5,16 @@ import { CHROMIUM_ARGS } from '../../scripts/chromium.js';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const BASE = process.env.E2E_BASE_URL ?? 'http://127.0.0.1:4173/';
-export const CELLS = ['data', 'overview', 'rfm', 'cohorts', 'clusters', 'lifecycle'] as const;
+export const CELLS = [
+	'data',
+	'overview',
+	'rfm',
+	'cohorts',
+	'clusters',
+	'lifecycle',
+	'clv',
+	'personas',
+] as const;
 
 export async function launch(): Promise<Browser> {
 	return chromium.launch({
