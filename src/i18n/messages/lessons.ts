@@ -16,7 +16,7 @@ export default defineMessages({
 	'lessons.continue': { en: 'Continue', zh: '继续' },
 	'lessons.continueLabel': { en: 'Continue the lesson “{title}”', zh: '继续课程“{title}”' },
 	'lessons.restart': { en: 'Start over', zh: '重新开始' },
-	'lessons.restartLabel': { en: 'Start the lesson “{title}” over', zh: '重新开始课程“{title}”' },
+	'lessons.restartLabel': { en: 'Start over: the lesson “{title}”', zh: '重新开始课程“{title}”' },
 	'lessons.at': { en: 'at step {n}', zh: '进行到第 {n} 步' },
 	'lessons.completed': { en: 'completed', zh: '已完成' },
 	'lessons.loading': { en: 'Loading the lesson…', zh: '正在加载课程……' },

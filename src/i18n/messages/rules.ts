@@ -125,7 +125,7 @@ export default defineMessages({
 	'rules.above': { en: '{n} (>{bins})', zh: '{n}（>{bins}）' },
 	'rules.up': { en: 'Move rule {i} up', zh: '第 {i} 条规则上移' },
 	'rules.down': { en: 'Move rule {i} down', zh: '第 {i} 条规则下移' },
-	'rules.duplicate': { en: 'Duplicate rule {i}', zh: '复制第 {i} 条规则' },
+	'rules.duplicate': { en: 'Copy rule {i}', zh: '复制第 {i} 条规则' },
 	'rules.delete': { en: 'Delete rule {i}', zh: '删除第 {i} 条规则' },
 	'rules.copy': { en: 'Copy', zh: '复制' },
 	'rules.add': { en: 'Add a rule', zh: '添加规则' },
