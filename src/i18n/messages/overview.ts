@@ -34,4 +34,24 @@ export default defineMessages({
 	'overview.monetaryMode': { en: 'Monetary value is', zh: '消费金额取' },
 	'overview.monetary.sum': { en: 'total spend', zh: '累计金额' },
 	'overview.monetary.mean': { en: 'average order value', zh: '平均订单金额' },
+	'overview.how.customers': {
+		en: 'Distinct customer ids with a purchase on or before the analysis date, after cleaning.',
+		zh: '清洗后、在分析日期当天或之前有购买的不同客户编号数。',
+	},
+	'overview.how.orders': {
+		en: 'Distinct invoices (or rows, or customer-days, as the Data cell says) that are purchases.',
+		zh: '属于购买的不同订单号（或按“数据”单元格的设置，为行或客户-日）的数量。',
+	},
+	'overview.how.revenue': {
+		en: 'Sum of the order values kept after cleaning (returns subtract under the net policy).',
+		zh: '清洗后保留的订单金额之和（按“净额”规则时退货会被扣减）。',
+	},
+	'overview.how.aov': {
+		en: 'Revenue ÷ orders = {revenue} ÷ {orders} = {aov}',
+		zh: '销售额 ÷ 订单数 = {revenue} ÷ {orders} = {aov}',
+	},
+	'overview.how.asOf': {
+		en: 'The day after the latest transaction, unless set in the RFM cell. Recency and tenure count days up to it.',
+		zh: '默认为最近一笔交易的次日，可在 RFM 单元格中修改。最近一次消费和客户时长都计算到这一天。',
+	},
 });

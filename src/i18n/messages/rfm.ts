@@ -209,4 +209,12 @@ export default defineMessages({
 		zh: '全部客户及其指标、评分、客户群、生命周期阶段和聚类：与命令行输出的 customers.csv 相同。',
 	},
 	'customers.exportFailed': { en: 'Export failed: {why}', zh: '导出失败：{why}' },
+	'rfm.explain.metric': {
+		en: '{metric}: {value} falls in score {score}’s range {range} → {score}',
+		zh: '{metric}：{value} 落在 {score} 分的区间 {range} 内 → {score} 分',
+	},
+	'rfm.explain.sum': {
+		en: 'RFM cell {cell}; RFM score = R + F + M = {sum}',
+		zh: 'RFM 单元 {cell}；RFM 总分 = R + F + M = {sum}',
+	},
 });
