@@ -10,6 +10,7 @@
 import type { Bilingual } from '../analysis/types';
 import type {
 	ClustersResult,
+	ClvCellResult,
 	CohortResult,
 	LifecycleResult,
 	OverviewResult,
@@ -24,6 +25,7 @@ export interface CellResults {
 	cohorts: CohortResult;
 	clusters: ClustersResult;
 	lifecycle: LifecycleResult;
+	clv: ClvCellResult;
 }
 export type FactCell = keyof CellResults;
 
@@ -118,6 +120,38 @@ const K: ParamSpec = {
 	type: 'int',
 	min: 2,
 	about: { en: 'a number of clusters in the k scan', zh: 'k 值扫描中的簇数' },
+};
+
+const BGNBD_PARAM: ParamSpec = {
+	type: 'enum',
+	values: ['r', 'alpha', 'a', 'b'],
+	about: { en: 'r, alpha (α), a or b', zh: 'r、alpha（α）、a 或 b' },
+};
+const GAMMA_GAMMA_PARAM: ParamSpec = {
+	type: 'enum',
+	values: ['p', 'q', 'v'],
+	about: { en: 'p, q or v (γ)', zh: 'p、q 或 v（γ）' },
+};
+/**
+ * A row of the holdout table: x = 0 … 6 and 7+. Its last row is HOLDOUT_BUCKETS − 1 of
+ * analysis/clv, not imported here to keep the models out of the main bundle (a test compares them).
+ */
+const REPEAT: ParamSpec = {
+	type: 'int',
+	min: 0,
+	max: 7,
+	about: {
+		en: 'repeat purchases in the calibration period: a row of the holdout table (7 = the “7+” row)',
+		zh: '校准期内复购次数，即留出期检验表的一行（7 为“7+”行）',
+	},
+};
+const RANK: ParamSpec = {
+	type: 'int',
+	min: 1,
+	about: {
+		en: 'a row of the table of top customers by CLV, 1 = the first',
+		zh: 'CLV 最高的客户表中的行号，1 为第一行',
+	},
 };
 
 // --- lookups ------------------------------------------------------------------------------
@@ -222,6 +256,43 @@ function noScanRow(r: ClustersResult, k: number | string): Reading {
 
 const noClusters = (): Reading =>
 	absent('The clusters cell has no clusters.', '聚类单元格中没有簇。');
+
+const noSpendModel = (): Reading =>
+	absent(
+		'The CLV cell has no spend model (see its warnings), so there is no CLV.',
+		'CLV 单元格没有消费金额模型（见其警告），因此没有 CLV。',
+	);
+
+function noHoldout(r: ClvCellResult): Reading {
+	return r.options.calibrationEnd < r.options.observationEnd
+		? absent('The CLV cell has no holdout check.', 'CLV 单元格没有留出期检验。')
+		: absent(
+				'The CLV cell has no holdout check: set a calibration end before the end of the data.',
+				'CLV 单元格没有留出期检验：请把校准期结束日期设在数据结束日期之前。',
+			);
+}
+
+/** A row of the holdout table, or why there is none. */
+function holdoutRow(
+	r: ClvCellResult,
+	args: FactArgs,
+	read: (b: NonNullable<ClvCellResult['holdout']>['buckets'][number]) => number,
+): Reading {
+	if (!r.holdout) return noHoldout(r);
+	const bucket = r.holdout.buckets.find((b) => b.x === args.repeat);
+	if (!bucket)
+		return absent(
+			`The holdout table has no row ${args.repeat}.`,
+			`留出期检验表中没有第 ${args.repeat} 行。`,
+		);
+	const value = read(bucket);
+	return Number.isFinite(value)
+		? num(value)
+		: absent(
+				`No customer made ${bucket.label} repeat purchases in the calibration period.`,
+				`校准期内没有复购 ${bucket.label} 次的客户。`,
+			);
+}
 
 // --- the registry -------------------------------------------------------------------------
 
@@ -594,6 +665,240 @@ export const FACTS = {
 		read: (r, a) => {
 			const tier = r.tiers.find((x) => x.tier === a.tier);
 			return tier ? num(tier.customers) : absent(`No tier ${a.tier}.`, `没有 ${a.tier} 级。`);
+		},
+	}),
+	'clv.population': fact({
+		cell: 'clv',
+		about: { en: 'customers fitted by the CLV models', zh: 'CLV 模型拟合的客户数' },
+		answer: 'number',
+		unit: 'count',
+		digits: 0,
+		params: {},
+		read: (r) => num(r.population),
+	}),
+	'clv.oneTimeBuyers': fact({
+		cell: 'clv',
+		about: {
+			en: 'one-time buyers among the fitted customers (x = 0)',
+			zh: '拟合客户中只购买过一次的客户数（x = 0）',
+		},
+		answer: 'number',
+		unit: 'count',
+		digits: 0,
+		params: {},
+		read: (r) => num(r.oneTimeBuyers),
+	}),
+	'clv.horizonMonths': fact({
+		cell: 'clv',
+		about: { en: 'CLV horizon in months', zh: 'CLV 预测期（月）' },
+		answer: 'number',
+		unit: 'count',
+		digits: 0,
+		params: {},
+		read: (r) => num(r.options.horizonMonths),
+	}),
+	'clv.predictionPeriod': fact({
+		cell: 'clv',
+		about: {
+			en: 'the prediction period in the time unit (the horizon in weeks or days)',
+			zh: '以时间单位计的预测期（预测期的周数或天数）',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 1,
+		params: {},
+		read: (r) => num(r.options.predictionPeriod),
+	}),
+	'clv.bgnbd': fact({
+		cell: 'clv',
+		about: { en: 'a BG/NBD parameter as estimated', zh: 'BG/NBD 模型某参数的估计值' },
+		answer: 'number',
+		unit: 'number',
+		digits: 4,
+		params: { param: BGNBD_PARAM },
+		read: (r, a) => num(r.bgnbd[a.param as 'r' | 'alpha' | 'a' | 'b']),
+	}),
+	'clv.gammaGamma': fact({
+		cell: 'clv',
+		about: { en: 'a Gamma-Gamma parameter as estimated', zh: 'Gamma-Gamma 模型某参数的估计值' },
+		answer: 'number',
+		unit: 'number',
+		digits: 4,
+		params: { param: GAMMA_GAMMA_PARAM },
+		read: (r, a) => (r.gammaGamma ? num(r.gammaGamma[a.param as 'p' | 'q' | 'v']) : noSpendModel()),
+	}),
+	'clv.loglik': fact({
+		cell: 'clv',
+		about: { en: 'log-likelihood of the BG/NBD fit', zh: 'BG/NBD 拟合的对数似然' },
+		answer: 'number',
+		unit: 'number',
+		digits: 2,
+		params: {},
+		read: (r) => num(r.bgnbd.loglik),
+	}),
+	'clv.meanPurchaseRate': fact({
+		cell: 'clv',
+		about: {
+			en: 'purchases per time unit of the average customer while alive (r ÷ α)',
+			zh: '存活期间平均每位客户每个时间单位的购买次数（r ÷ α）',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 4,
+		params: {},
+		read: (r) => num(r.bgnbd.r / r.bgnbd.alpha),
+	}),
+	'clv.dropoutChance': fact({
+		cell: 'clv',
+		about: {
+			en: 'average chance of leaving after any one purchase (a ÷ (a + b), a share)',
+			zh: '每次购买后平均流失的概率（a ÷ (a + b)，比例）',
+		},
+		answer: 'number',
+		unit: 'share',
+		digits: 1,
+		params: {},
+		read: (r) => num(r.bgnbd.a / (r.bgnbd.a + r.bgnbd.b)),
+	}),
+	'clv.averageSpend': fact({
+		cell: 'clv',
+		about: {
+			en: 'average spend of a purchase by the spend model (p·γ ÷ (q − 1))',
+			zh: '消费金额模型给出的平均每次购买金额（p·γ ÷ (q − 1)）',
+		},
+		answer: 'number',
+		unit: 'money',
+		digits: 2,
+		params: {},
+		read: (r) => {
+			const g = r.gammaGamma;
+			if (!g) return noSpendModel();
+			return g.q > 1
+				? num((g.p * g.v) / (g.q - 1))
+				: absent(
+						`The spend model's q is at most 1: the average spend is not defined.`,
+						'消费金额模型的 q 不大于 1：平均消费金额无定义。',
+					);
+		},
+	}),
+	'clv.expectedPurchases': fact({
+		cell: 'clv',
+		about: {
+			en: 'expected purchases of the fitted customers in the prediction period',
+			zh: '拟合客户在预测期内的预期购买次数',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 0,
+		params: {},
+		read: (r) => num(r.totals.expectedPurchases),
+	}),
+	'clv.totalClv': fact({
+		cell: 'clv',
+		about: { en: 'total CLV over the horizon', zh: '预测期内的 CLV 合计' },
+		answer: 'number',
+		unit: 'money',
+		digits: 0,
+		params: {},
+		read: (r) => (r.totals.clv === null ? noSpendModel() : num(r.totals.clv)),
+	}),
+	'clv.holdoutActual': fact({
+		cell: 'clv',
+		about: {
+			en: 'purchases all fitted customers made in the holdout period',
+			zh: '所有拟合客户在留出期内的实际购买次数',
+		},
+		answer: 'number',
+		unit: 'count',
+		digits: 0,
+		params: {},
+		read: (r) => (r.holdout ? num(r.holdout.actualTotal) : noHoldout(r)),
+	}),
+	'clv.holdoutPredicted': fact({
+		cell: 'clv',
+		about: {
+			en: 'purchases predicted for the holdout period, all fitted customers',
+			zh: '模型对所有拟合客户在留出期内购买次数的预测',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 1,
+		params: {},
+		read: (r) => (r.holdout ? num(r.holdout.predictedTotal) : noHoldout(r)),
+	}),
+	'clv.holdoutCustomers': fact({
+		cell: 'clv',
+		about: {
+			en: 'customers with a number of repeat purchases in the calibration period',
+			zh: '校准期内复购某一次数的客户数',
+		},
+		answer: 'number',
+		unit: 'count',
+		digits: 0,
+		params: { repeat: REPEAT },
+		read: (r, a) => holdoutRow(r, a, (b) => b.customers),
+	}),
+	'clv.holdoutMeanActual': fact({
+		cell: 'clv',
+		about: {
+			en: 'purchases per customer in the holdout, actual, by repeat purchases in the calibration period',
+			zh: '按校准期内复购次数分组，留出期内实际的人均购买次数',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 3,
+		params: { repeat: REPEAT },
+		read: (r, a) => holdoutRow(r, a, (b) => b.actual),
+	}),
+	'clv.holdoutMeanPredicted': fact({
+		cell: 'clv',
+		about: {
+			en: 'purchases per customer in the holdout, predicted, by repeat purchases in the calibration period',
+			zh: '按校准期内复购次数分组，留出期内预测的人均购买次数',
+		},
+		answer: 'number',
+		unit: 'number',
+		digits: 3,
+		params: { repeat: REPEAT },
+		read: (r, a) => holdoutRow(r, a, (b) => b.predicted),
+	}),
+	'clv.topClvCustomer': fact({
+		cell: 'clv',
+		about: { en: 'the customer with the highest CLV', zh: 'CLV 最高的客户' },
+		answer: 'choice',
+		unit: 'number',
+		digits: 0,
+		params: {},
+		read: (r) => {
+			const top = r.topClv[0];
+			if (!top) return noSpendModel();
+			const options = r.topClv
+				.map((row) => row.customer_id)
+				.sort()
+				.map((id) => ({ value: id, label: { en: id, zh: id } }));
+			return { kind: 'choice', value: top.customer_id, options };
+		},
+	}),
+	'clv.topClv': fact({
+		cell: 'clv',
+		about: {
+			en: 'CLV of a customer in the table of top customers by CLV',
+			zh: 'CLV 最高的客户表中某位客户的 CLV',
+		},
+		answer: 'number',
+		unit: 'money',
+		// Shown with cents below 1,000 and without above: half a unit accepts both.
+		digits: 0,
+		params: { rank: RANK },
+		read: (r, a) => {
+			if (r.topClv.length === 0) return noSpendModel();
+			const row = r.topClv[(a.rank as number) - 1];
+			if (!row)
+				return absent(
+					`The table of top customers by CLV has ${r.topClv.length} rows.`,
+					`CLV 最高的客户表共有 ${r.topClv.length} 行。`,
+				);
+			return row.clv === null ? noSpendModel() : num(row.clv);
 		},
 	}),
 } satisfies Record<string, Fact>;

@@ -168,6 +168,36 @@ describe('lesson mode in Chromium', () => {
 		}
 	});
 
+	it('the CLV lesson opens CDNOW as published, and its first questions are checked against the CLV cell', async () => {
+		const { page, context } = await open(browser, '');
+		const lesson = lessonPanel(page);
+		try {
+			await page.click('[data-testid=lesson-start-clv]');
+			await lesson.panel.waitFor();
+			await waitReady(page, ['clv']);
+			expect(await lesson.stepCount()).toBe('Step 1 of 7');
+			expect(await page.getAttribute('[data-testid=clv-lead]', 'data-lesson-focus')).toBe('part');
+			expect(await page.inputValue('[data-testid=clv-calibration-end]')).toBe('1997-09-30');
+			await page.locator('[data-testid=clv-check] [data-check=r][data-ok=true]').waitFor();
+
+			// 1. Customers fitted: the first number of the cell's first line.
+			const lead = (await page.textContent('[data-testid=clv-lead]'))!;
+			await lesson.answer(lead.match(/[\d,]+/)![0], 'right');
+			await lesson.next('Step 2 of 7');
+
+			// 2. r ÷ α, as the parameter table puts it in words.
+			const meaning = (await page.textContent(
+				'[data-testid=clv-params] [data-param=r] td:last-child',
+			))!;
+			await lesson.answer(meaning.match(/= ([\d.]+)/)![1], 'right');
+		} catch (e) {
+			await shot(page, 'lesson-clv');
+			throw e;
+		} finally {
+			await context.close();
+		}
+	});
+
 	it('a lesson starts from the notebook’s Lessons menu, in Chinese, and shows the answer after two wrong tries', async () => {
 		const { page, context } = await open(browser, '?sample=cdnow');
 		const lesson = lessonPanel(page);

@@ -7,7 +7,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { defaultSettings, type AnalysisSettings } from '../../../src/analysis/settings';
-import { FACTS, readFact, type CellResults, type FactRef } from '../../../src/lessons/facts';
+import { formatMoney, type Lang } from '../../../src/i18n/format';
+import { defaultTolerance, judgeAnswer } from '../../../src/lessons/answer';
+import {
+	FACTS,
+	factOf,
+	readFact,
+	type CellResults,
+	type FactRef,
+	type Unit,
+} from '../../../src/lessons/facts';
 import {
 	checkAgainstEntry,
 	compareLessons,
@@ -67,7 +76,7 @@ function testIdPatterns(): RegExp[] {
 describe('the lessons in static/lessons', () => {
 	it('index.json lists lessons, each with a file in both languages that exists and reads', () => {
 		expect(entries.map((e) => e.id)).toEqual(
-			expect.arrayContaining(['rfm', 'cohorts', 'clusters']),
+			expect.arrayContaining(['rfm', 'cohorts', 'clusters', 'clv']),
 		);
 		for (const entry of entries)
 			for (const lang of LESSON_LANGS) {
@@ -133,12 +142,27 @@ const CHANGES: Record<string, (s: AnalysisSettings) => void> = {
 	'cohorts/period': (s) => (s.cohorts.period = 'quarter'),
 	'cohorts/on-or-after': (s) => (s.cohorts.onOrAfter = true),
 	'clusters/change-k': (s) => (s.clusters.k = 4),
+	'clv/horizon': (s) => (s.clv.horizonMonths = 24),
 };
+
+/**
+ * The settings a sample opens with, as AppState.openSample gives them (cdnowPreset() in
+ * src/state/app.svelte.ts, a rune module this test cannot import): CDNOW as published, in weeks
+ * with the calibration ending 1997-09-30 and every row kept.
+ */
+function sampleSettings(sample: LessonSample): AnalysisSettings {
+	const settings = defaultSettings();
+	if (sample === 'cdnow') {
+		settings.cleaning.dropDuplicates = false;
+		settings.clv = { ...settings.clv, unit: 'week', calibrationEnd: '1997-09-30' };
+	}
+	return settings;
+}
 
 async function resultsOf(sample: LessonSample) {
 	const api = createAnalysisApi(memoryStore());
 	const file = SAMPLE_FILES[sample];
-	const settings = defaultSettings();
+	const settings = sampleSettings(sample);
 	await api.importFile({
 		datasetId: 'd',
 		file: new Blob([readFileSync(join(root, file))]),
@@ -153,6 +177,7 @@ async function resultsOf(sample: LessonSample) {
 			cohorts: await api.cohorts({ ...job, breakdown: null }),
 			clusters: await api.clusters(job),
 			lifecycle: await api.lifecycle(job),
+			clv: await api.clv(job),
 		};
 	};
 }
@@ -162,11 +187,24 @@ const readOn = (results: CellResults, ref: FactRef) =>
 		cell in results ? { status: 'ready', result: results[cell as keyof CellResults] } : undefined,
 	);
 
+/**
+ * A number as a cell shows it, for a learner to copy: with the fact's decimals, money as
+ * formatMoney writes it (in 万 in Chinese) without the currency sign.
+ */
+function shown(value: number, unit: Unit, digits: number, lang: Lang): string {
+	if (unit === 'money') return formatMoney(value, lang, 'none');
+	if (unit === 'share')
+		return new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: digits }).format(
+			value,
+		);
+	return new Intl.NumberFormat(lang, { maximumFractionDigits: digits }).format(value);
+}
+
 describe.each(entries.map((e) => [e.id, e] as const))('the %s lesson on its sample', (_, entry) => {
-	it('every question has an answer, and every try moves its fact', async () => {
+	it('every question has an answer, right when copied from the cell in either language, and every try moves its fact', async () => {
 		const lesson = lessonOf(entry.files.en!);
 		const compute = await resultsOf(entry.sample);
-		const settings = defaultSettings();
+		const settings = sampleSettings(entry.sample);
 		let results = await compute(settings);
 		for (const step of lesson.steps) {
 			const where = `${entry.id}/${step.id}`;
@@ -183,7 +221,32 @@ describe.each(entries.map((e) => [e.id, e] as const))('the %s lesson on its samp
 					expect(after, `${where}: the try moves its fact`).not.toEqual(before);
 				}
 			}
-			if (step.question) expect(readOn(results, step.question.answer).status, where).toBe('ready');
+			if (!step.question) continue;
+			const { answer } = step.question;
+			const state = readOn(results, answer);
+			expect(state.status, where).toBe('ready');
+			// The answer, copied from the cell in either language, is right.
+			const def = factOf(answer.fact);
+			if (state.status !== 'ready' || state.reading.kind !== 'number') continue;
+			for (const lang of ['en', 'zh-CN'] as const) {
+				const typed = shown(state.reading.value, def.unit, def.digits, lang);
+				const tolerance = answer.tolerance ?? defaultTolerance(def.digits);
+				expect(judgeAnswer(state.reading, def.unit, typed, tolerance), `${where}: ${typed}`).toBe(
+					'right',
+				);
+			}
 		}
+	});
+});
+
+describe('the clv lesson’s sample', () => {
+	it('opens as published, so the check panel the lesson points at agrees (FHL 2005)', async () => {
+		const { clv } = await (await resultsOf('cdnow'))(sampleSettings('cdnow'));
+		expect(clv.options.unit).toBe('week');
+		expect(clv.holdout?.length).toBe(39);
+		const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+		for (const [k, v] of Object.entries(published))
+			expect(clv.bgnbd[k as keyof typeof published] / v, k).toBeCloseTo(1, 2);
+		expect(clv.gammaGamma?.v).toBeCloseTo(15.44, 1);
 	});
 });

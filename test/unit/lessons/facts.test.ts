@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { HOLDOUT_BUCKETS } from '../../../src/analysis/clv';
+import type { ClvRow } from '../../../src/shared/analysis-api';
 import {
 	FACTS,
 	factOf,
@@ -28,6 +30,27 @@ const range = (score: number, min: number | null, max: number | null, count: num
 	min,
 	max,
 	count,
+});
+
+const clvRow = (customer_id: string, clv: number | null): ClvRow => ({
+	customer_id,
+	x: 2,
+	t_x: 10,
+	T: 20,
+	p_alive: 0.8,
+	expected_purchases: 1.5,
+	prob_no_purchase: 0.3,
+	expected_avg_spend: 40,
+	clv,
+	monetary: 100,
+});
+
+const bucket = (x: number, customers: number, actual: number, predicted: number) => ({
+	x,
+	label: x === 7 ? '7+' : String(x),
+	customers,
+	actual,
+	predicted,
 });
 
 /** Tiny hand-made results: 10 customers. */
@@ -145,6 +168,64 @@ const results: CellResults = {
 		averageAnnualSpend: 100,
 		averageLifetimeYears: 1.5,
 	},
+	clv: {
+		options: {
+			unit: 'week',
+			observationEnd: 700,
+			calibrationEnd: 600,
+			horizonMonths: 12,
+			monthlyDiscount: 0.01,
+			predictionPeriod: 52.14,
+			unitsPerMonth: 4.345,
+		},
+		population: 10,
+		lateCustomers: 0,
+		oneTimeBuyers: 6,
+		bgnbd: {
+			r: 0.5,
+			alpha: 4,
+			a: 1,
+			b: 3,
+			loglik: -42.5,
+			se: { r: 0.1, alpha: 1, a: 0.5, b: 1 },
+			customers: 10,
+			histories: 8,
+			converged: true,
+			iterations: 20,
+		},
+		gammaGamma: {
+			p: 6,
+			q: 4,
+			v: 15,
+			loglik: -20,
+			se: { p: 1, q: 0.5, v: 4 },
+			n: 4,
+			spendFrequencyCorrelation: 0.1,
+			converged: true,
+			iterations: 30,
+			warnings: [],
+		},
+		holdout: {
+			length: 14.3,
+			buckets: [
+				bucket(0, 6, 0.5, 0.25),
+				bucket(1, 3, 1, 0.75),
+				bucket(2, 0, NaN, NaN),
+				...[3, 4, 5, 6].map((x) => bucket(x, 0, NaN, NaN)),
+				bucket(7, 1, 9, 8.5),
+			],
+			actualTotal: 15,
+			predictedTotal: 12.25,
+		},
+		tracking: [],
+		calibrationT: 80,
+		alive: { cells: [], step: 1, T: 90 },
+		clvValues: new Float64Array(),
+		totals: { expectedPurchases: 7.5, clv: 1234.5 },
+		topClv: [clvRow('C9', 700), clvRow('A1', 300.25)],
+		topRisk: [],
+		warnings: [],
+	},
 };
 
 const ready = (type: CellType): CellRun | undefined =>
@@ -184,6 +265,25 @@ describe('readFact on ready results', () => {
 		['lifecycle.stageCustomers', { stage: 'churned' }, 3],
 		['lifecycle.paretoShare', {}, 0.55],
 		['lifecycle.tierCustomers', { tier: 'C' }, 5],
+		['clv.population', {}, 10],
+		['clv.oneTimeBuyers', {}, 6],
+		['clv.horizonMonths', {}, 12],
+		['clv.predictionPeriod', {}, 52.14],
+		['clv.bgnbd', { param: 'alpha' }, 4],
+		['clv.bgnbd', { param: 'b' }, 3],
+		['clv.gammaGamma', { param: 'v' }, 15],
+		['clv.loglik', {}, -42.5],
+		['clv.meanPurchaseRate', {}, 0.125],
+		['clv.dropoutChance', {}, 0.25],
+		['clv.averageSpend', {}, 30],
+		['clv.expectedPurchases', {}, 7.5],
+		['clv.totalClv', {}, 1234.5],
+		['clv.holdoutActual', {}, 15],
+		['clv.holdoutPredicted', {}, 12.25],
+		['clv.holdoutCustomers', { repeat: 1 }, 3],
+		['clv.holdoutMeanActual', { repeat: 0 }, 0.5],
+		['clv.holdoutMeanPredicted', { repeat: 7 }, 8.5],
+		['clv.topClv', { rank: 2 }, 300.25],
 	])('readFact(%s, %j) is %d', (fact, args, value) => {
 		expect(read(fact, args)).toEqual({ status: 'ready', reading: { kind: 'number', value } });
 	});
@@ -213,12 +313,68 @@ describe('readFact on ready results', () => {
 		['cohorts.retention', { cohort: 0, offset: 9 }, 'not observable'],
 		['clusters.size', { cluster: 4 }, 'has 3 clusters'],
 		['clusters.silhouetteAt', { k: 8 }, 'k = 2–3'],
+		['clv.holdoutMeanActual', { repeat: 2 }, 'No customer made 2 repeat purchases'],
+		['clv.topClv', { rank: 3 }, 'has 2 rows'],
 	])('readFact(%s, %j) is absent, saying why in both languages', (fact, args, why) => {
 		const s = read(fact, args);
 		expect(s.status).toBe('absent');
 		if (s.status !== 'absent') return;
 		expect(s.why.en).toContain(why);
 		expect(s.why.zh).toMatch(/[\u4e00-\u9fff]/);
+	});
+});
+
+describe('the CLV facts', () => {
+	const clv = results.clv;
+	const readClv = (fact: string, result: typeof clv, args: Record<string, string | number> = {}) =>
+		readFact({ fact, args } as FactRef, (type) =>
+			type === 'clv' ? { status: 'ready', result } : undefined,
+		);
+
+	it('readFact(clv.topClvCustomer) picks the first row of the top customers among them, by id', () => {
+		expect(read('clv.topClvCustomer')).toEqual({
+			status: 'ready',
+			reading: {
+				kind: 'choice',
+				value: 'C9',
+				options: [
+					{ value: 'A1', label: { en: 'A1', zh: 'A1' } },
+					{ value: 'C9', label: { en: 'C9', zh: 'C9' } },
+				],
+			},
+		});
+	});
+
+	it('readFact(clv.*) without a spend model says there is no CLV; P(alive) facts stay', () => {
+		const noSpend = { ...clv, gammaGamma: null, totals: { ...clv.totals, clv: null }, topClv: [] };
+		for (const [fact, args] of [
+			['clv.totalClv', {}],
+			['clv.gammaGamma', { param: 'p' }],
+			['clv.averageSpend', {}],
+			['clv.topClvCustomer', {}],
+			['clv.topClv', { rank: 1 }],
+		] as const) {
+			const s = readClv(fact, noSpend, args);
+			expect(s.status, fact).toBe('absent');
+			if (s.status === 'absent') expect(s.why.en).toContain('no spend model');
+		}
+		expect(readClv('clv.meanPurchaseRate', noSpend).status).toBe('ready');
+	});
+
+	it('readFact(clv.holdout*) without a holdout says to set a calibration end', () => {
+		const none = {
+			...clv,
+			holdout: null,
+			options: { ...clv.options, calibrationEnd: clv.options.observationEnd },
+		};
+		const s = readClv('clv.holdoutActual', none);
+		expect(s.status).toBe('absent');
+		if (s.status === 'absent') expect(s.why.en).toContain('set a calibration end');
+	});
+
+	it('clv.holdout* facts take the rows of the holdout table, 7 being the “7+” row', () => {
+		const spec = factOf('clv.holdoutMeanActual').params.repeat;
+		expect(spec).toMatchObject({ type: 'int', min: 0, max: HOLDOUT_BUCKETS - 1 });
 	});
 });
 
