@@ -624,41 +624,39 @@ function clvResult(c: CustomerAnalysis, cl: CustomerClv): ClvCellResult {
 	const r = cl.result;
 	const k = r.customers;
 	const u = UNIT_DAYS[r.options.unit];
-	// Rows of the customers of the analysis that the models fitted.
+	// Every customer the models fitted, including those whose only purchases were worth 0 (the
+	// RFM analysis has no row for them): spend for the tie-break comes from the RFM analysis.
+	const rfmIndex = new Map(c.metrics.ids.map((id, i) => [id, i]));
 	const fitted: number[] = [];
-	for (let i = 0; i < cl.index.length; i++) {
-		const j = cl.index[i];
-		if (j >= 0 && k.inCalibration[j]) fitted.push(i);
-	}
-	const row = (i: number): ClvRow => {
-		const j = cl.index[i];
-		return {
-			customer_id: c.metrics.ids[i],
-			x: k.x[j],
-			t_x: k.tx[j],
-			T: k.T[j],
-			p_alive: k.pAlive[j],
-			expected_purchases: k.expectedPurchases[j],
-			prob_no_purchase: k.probNoPurchase[j],
-			expected_avg_spend: Number.isFinite(k.expectedAvgSpend[j]) ? k.expectedAvgSpend[j] : null,
-			clv: Number.isFinite(k.clv[j]) ? k.clv[j] : null,
-			monetary: c.metrics.monetary[i],
-		};
+	for (let j = 0; j < cl.ids.length; j++) if (k.inCalibration[j]) fitted.push(j);
+	const monetary = (j: number) => {
+		const i = rfmIndex.get(cl.ids[j]);
+		return i === undefined ? 0 : c.metrics.monetary[i];
 	};
-	const clvOf = (i: number) => k.clv[cl.index[i]];
+	const row = (j: number): ClvRow => ({
+		customer_id: cl.ids[j],
+		x: k.x[j],
+		t_x: k.tx[j],
+		T: k.T[j],
+		p_alive: k.pAlive[j],
+		expected_purchases: k.expectedPurchases[j],
+		prob_no_purchase: k.probNoPurchase[j],
+		expected_avg_spend: Number.isFinite(k.expectedAvgSpend[j]) ? k.expectedAvgSpend[j] : null,
+		clv: Number.isFinite(k.clv[j]) ? k.clv[j] : null,
+		monetary: monetary(j),
+	});
 	const topClv = r.gammaGamma
 		? fitted
-				.filter((i) => Number.isFinite(clvOf(i)))
-				.sort((a, b) => clvOf(b) - clvOf(a))
+				.filter((j) => Number.isFinite(k.clv[j]))
+				.sort((a, b) => k.clv[b] - k.clv[a])
 				.slice(0, TOP_ROWS)
 				.map(row)
 		: [];
 	// At risk: repeat buyers (their P(alive) says something) most likely to buy nothing, the
 	// bigger spenders first among equals.
-	const risk = (i: number) => k.probNoPurchase[cl.index[i]];
 	const topRisk = fitted
-		.filter((i) => k.x[cl.index[i]] > 0)
-		.sort((a, b) => risk(b) - risk(a) || c.metrics.monetary[b] - c.metrics.monetary[a])
+		.filter((j) => k.x[j] > 0)
+		.sort((a, b) => k.probNoPurchase[b] - k.probNoPurchase[a] || monetary(b) - monetary(a))
 		.slice(0, TOP_ROWS)
 		.map(row);
 	let expectedPurchases = 0;
@@ -667,8 +665,7 @@ function clvResult(c: CustomerAnalysis, cl: CustomerClv): ClvCellResult {
 	let maxX = 0;
 	let maxT = 0;
 	const clvValues = new Float64Array(fitted.length);
-	fitted.forEach((i, n) => {
-		const j = cl.index[i];
+	fitted.forEach((j, n) => {
 		expectedPurchases += k.expectedPurchases[j];
 		total += k.clv[j];
 		clvValues[n] = k.clv[j];

@@ -23,6 +23,8 @@ export function prepareClvData(table: ReadTable, settings: AnalysisSettings): Pr
 
 export interface CustomerClv {
 	result: ClvResult;
+	/** Customer id per index of the result's arrays (every customer of the CLV transactions). */
+	ids: string[];
 	/** Per customer of the RFM analysis (metrics order), the index into the CLV arrays, or −1. */
 	index: Int32Array;
 }
@@ -63,5 +65,5 @@ export function analyzeCustomerClv(
 	);
 	const position = new Map(data.transactions.customerIds.map((id, k) => [id, k]));
 	const index = Int32Array.from(customers.metrics.ids, (id) => position.get(id) ?? -1);
-	return { result, index };
+	return { result, ids: data.transactions.customerIds, index };
 }

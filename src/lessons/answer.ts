@@ -25,7 +25,9 @@ export function parseTypedNumber(text: string): TypedNumber | null {
 		.replace(/[\s\u00a0_']/g, '')
 		.replace(/。/g, '.')
 		.replace(/[−–]/g, '-')
-		.replace(/\.$/, '');
+		.replace(/\.$/, '')
+		// A currency sign as the app writes amounts: ¥1.2万, -$3.50, US$12, €5.
+		.replace(/^([+-]?)(US\$|[¥$€£￥])/, '$1');
 	let percent = false;
 	if (s.endsWith('%')) {
 		percent = true;

@@ -2,7 +2,7 @@
  * The root of the UI state: the notebook in view, the saved notebooks, and how the app was opened
  * (`?sample=`, `?data=`, `#nb=`, or the notebook last worked on).
  */
-import { defaultSettings } from '../analysis/settings';
+import { SAMPLES, sampleSettings, type SampleName } from './samples';
 import type { AnalysisSettings } from '../analysis/settings';
 import type { Bilingual } from '../analysis/types';
 import { warmUpCharts } from '../charts/warm-up';
@@ -23,31 +23,7 @@ import {
 
 const LAST = 'clientele.lastNotebook';
 
-export const SAMPLES = {
-	retail: {
-		file: 'samples/retail.csv',
-		name: 'online-retail-sample.csv',
-		title: { en: 'Sample: online retail', zh: '示例：在线零售' },
-	},
-	cdnow: {
-		file: 'samples/CDNOW_sample.txt',
-		name: 'CDNOW_sample.txt',
-		title: { en: 'Sample: CDNOW', zh: '示例：CDNOW' },
-	},
-} as const;
-export type SampleName = keyof typeof SAMPLES;
-
-/**
- * The CDNOW sample opens as the published analysis set it up (Fader, Hardie & Lee 2005; see
- * ../shared/data/README.md): weekly units, calibration to 1997-09-30, and every row kept — its
- * identical same-day rows are real purchases — so the CLV cell's check panel can compare.
- */
-function cdnowPreset(): ReturnType<typeof fromNotebookFile> {
-	const settings = defaultSettings();
-	settings.cleaning.dropDuplicates = false;
-	settings.clv = { ...settings.clv, unit: 'week', calibrationEnd: '1997-09-30' };
-	return { title: '', language: null, settings, cells: [], dataset: null, data: null };
-}
+export { SAMPLES, type SampleName } from './samples';
 
 export interface Message {
 	kind: 'error' | 'info';
@@ -174,7 +150,15 @@ export class AppState {
 		preset?: ReturnType<typeof fromNotebookFile> | null,
 	): Promise<void> {
 		const s = SAMPLES[name];
-		if (!preset && name === 'cdnow') preset = cdnowPreset();
+		if (!preset && name === 'cdnow')
+			preset = {
+				title: '',
+				language: null,
+				settings: sampleSettings(name),
+				cells: [],
+				dataset: null,
+				data: null,
+			};
 		const res = await fetch(new URL(s.file, document.baseURI));
 		if (!res.ok)
 			return this.fail({

@@ -8,6 +8,8 @@ export default defineMessages({
 	'clv.unit': { en: 'Time unit', zh: '时间单位' },
 	'clv.unit.week': { en: 'weeks', zh: '周' },
 	'clv.unit.day': { en: 'days', zh: '天' },
+	'clv.unit1.week': { en: 'week', zh: '周' },
+	'clv.unit1.day': { en: 'day', zh: '天' },
 	'clv.calibrationEnd': { en: 'Calibration end', zh: '校准期结束日期' },
 	'clv.calibrationEndHelp': {
 		en: 'Empty: the models use all the data (no holdout check). A date before the end of the data keeps the rest for the holdout check.',
@@ -33,7 +35,7 @@ export default defineMessages({
 	'clv.se': { en: 'Std. error', zh: '标准误' },
 	'clv.meaning': { en: 'What it means', zh: '含义' },
 	'clv.meaning.r': {
-		en: 'Shape of the purchase rates across customers (gamma distribution with α). The average customer buys r ÷ α = {rate} times per {unit} while alive.',
+		en: 'Shape of the purchase rates across customers (gamma distribution with α). The average customer buys r ÷ α = {rate} times a {unit} while alive.',
 		zh: '客户购买速率分布（与 α 构成伽马分布）的形状参数。存活期间，平均每位客户每{unit}购买 r ÷ α = {rate} 次。',
 	},
 	'clv.meaning.alpha': {

@@ -24,6 +24,12 @@ describe('parseTypedNumber', () => {
 		['−3', -3, false],
 		['12.3万', 123000, false],
 		['1亿', 1e8, false],
+		['¥11.5万', 115000, false],
+		['￥71,434', 71434, false],
+		['-$3.50', -3.5, false],
+		['US$12', 12, false],
+		['€1,234', 1234, false],
+		['£5', 5, false],
 	])('parseTypedNumber(%j) reads %d (percent: %s)', (text, value, percent) => {
 		const r = parseTypedNumber(text);
 		expect(r).not.toBeNull();

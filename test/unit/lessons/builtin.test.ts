@@ -6,7 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultSettings, type AnalysisSettings } from '../../../src/analysis/settings';
+import type { AnalysisSettings } from '../../../src/analysis/settings';
+import { sampleSettings } from '../../../src/state/samples';
 import { formatMoney, type Lang } from '../../../src/i18n/format';
 import { defaultTolerance, judgeAnswer } from '../../../src/lessons/answer';
 import {
@@ -144,20 +145,6 @@ const CHANGES: Record<string, (s: AnalysisSettings) => void> = {
 	'clusters/change-k': (s) => (s.clusters.k = 4),
 	'clv/horizon': (s) => (s.clv.horizonMonths = 24),
 };
-
-/**
- * The settings a sample opens with, as AppState.openSample gives them (cdnowPreset() in
- * src/state/app.svelte.ts, a rune module this test cannot import): CDNOW as published, in weeks
- * with the calibration ending 1997-09-30 and every row kept.
- */
-function sampleSettings(sample: LessonSample): AnalysisSettings {
-	const settings = defaultSettings();
-	if (sample === 'cdnow') {
-		settings.cleaning.dropDuplicates = false;
-		settings.clv = { ...settings.clv, unit: 'week', calibrationEnd: '1997-09-30' };
-	}
-	return settings;
-}
 
 async function resultsOf(sample: LessonSample) {
 	const api = createAnalysisApi(memoryStore());
