@@ -3,11 +3,12 @@ import { STAGES, type Stage } from '../analysis/lifecycle';
 import type { LifecycleResult } from '../shared/analysis-api';
 
 /** One colour per stage (Tableau 10), from fresh to lost; the bars are also labelled. */
+/** Okabe–Ito colours: told apart with every common colour-vision deficiency. */
 export const STAGE_COLORS: Record<Stage, string> = {
-	new: '#4e79a7',
-	active: '#59a14f',
-	dormant: '#f28e2b',
-	churned: '#e15759',
+	new: '#0072b2',
+	active: '#009e73',
+	dormant: '#e69f00',
+	churned: '#d55e00',
 };
 
 export interface StageRow {
