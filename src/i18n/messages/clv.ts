@@ -63,6 +63,10 @@ export default defineMessages({
 		en: 'Log-likelihood {bgnbd} (BG/NBD, {n} customers); {gg} (Gamma-Gamma, {m} repeat buyers).',
 		zh: '对数似然 {bgnbd}（BG/NBD，{n} 位客户）；{gg}（Gamma-Gamma，{m} 位复购客户）。',
 	},
+	'clv.correlation': {
+		en: 'Gamma-Gamma assumes spend does not depend on how often a customer buys: their correlation here is {rho} (a warning appears above 0.3).',
+		zh: 'Gamma-Gamma 模型假设消费金额与购买频率无关：此处两者的相关系数为 {rho}（超过 0.3 时会给出警告）。',
+	},
 	'clv.totals': {
 		en: 'Expected purchases of these customers in the next {period} {unit}: {purchases}. Their total CLV over {months} months: {clv}.',
 		zh: '这些客户在未来 {period} {unit}内的预期购买次数：{purchases}。{months} 个月内的 CLV 合计：{clv}。',
