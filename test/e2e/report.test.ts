@@ -98,11 +98,7 @@ describe('reports and campaign lists', () => {
 				'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_cell,segment,lifecycle,cluster,action',
 			);
 			expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(champions);
-			expect(
-				lines
-					.slice(1)
-					.every((l) => l.endsWith(",'=VIP call")),
-			).toBe(true);
+			expect(lines.slice(1).every((l) => l.endsWith(",'=VIP call"))).toBe(true);
 			// The edited action survives a reload.
 			await page.reload();
 			await waitReady(page, ['data', 'personas']);
