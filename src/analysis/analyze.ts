@@ -11,15 +11,15 @@ import { buildOrders, computeMetrics } from './customers';
 import { MS_PER_DAY, parseIsoDay } from './dates';
 import { assignLifecycle, STAGES, type Stage } from './lifecycle';
 import {
-	openTable,
-	readColumns,
-	tableMeta,
+	readOptions,
+	readWholeTable,
 	type RawColumns,
+	type ReadTable,
 	type TableInput,
 	type TableMeta,
 } from './read/table';
 import { ROLES, type Mapping } from './read/roles';
-import { isMissing, parseNumber } from './read/values';
+import { parseNumber } from './read/values';
 import { scoreRfm, type RfmScores } from './rfm';
 import { assignSegments, type Segmentation } from './segments';
 import type { AnalysisSettings } from './settings';
@@ -61,13 +61,7 @@ export function resolveMapping(source: TableMeta, forced: Partial<Mapping>): Map
 	return mapping;
 }
 
-/** A file read into columns: every column, since all take part in the exact-duplicate rule (§1.4). */
-export interface ReadTable {
-	source: TableMeta;
-	columns: RawColumns;
-	/** The first rows as text. */
-	preview: string[][];
-}
+export type { ReadTable };
 
 /**
  * Reads a file (§7) under the settings' read options: CSV or JSON bytes, or an xlsx or Parquet
@@ -79,34 +73,7 @@ export function readTable(
 	read: AnalysisSettings['read'],
 	onProgress?: OnProgress,
 ): ReadTable {
-	const source = openTable(bytes, {
-		name,
-		encoding: read.encoding,
-		delimiter: read.delimiter,
-		header: read.header,
-		skipLines: read.skipLines,
-		quote: read.quote,
-	});
-	const columns = readColumns(source, null, onProgress);
-	// Types were guessed from the first rows; a later value (a "C…" invoice) can disprove them.
-	source.profiles = source.profiles.map((p, i) => {
-		const col = columns.columns[i];
-		if (col === null || (p.type !== 'number' && p.type !== 'boolean')) return p;
-		const seen = source.sample.columns[i]?.values.length ?? 0;
-		for (let k = seen; k < col.values.length; k++) {
-			const v = col.values[k];
-			if (!isMissing(v) && Number.isNaN(parseNumber(v, source.decimal)))
-				return { ...p, type: 'string' };
-		}
-		return p;
-	});
-	const preview: string[][] = [];
-	for (let r = 0; r < Math.min(20, columns.rows); r++) {
-		preview.push(
-			columns.columns.map((c) => (c === null || c.codes[r] < 0 ? '' : c.values[c.codes[r]])),
-		);
-	}
-	return { source: tableMeta(source), columns, preview };
+	return readWholeTable(bytes, readOptions(name, read), onProgress);
 }
 
 /** Cleans a read table (§1) and groups its lines into orders. */

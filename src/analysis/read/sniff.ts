@@ -39,11 +39,16 @@ export interface Decoded {
 	alternative: Encoding | null;
 }
 
-interface Guess {
-	encoding: Encoding;
-	confidence: number;
-	alternative: Encoding | null;
-}
+/** The encoding of a text and how sure the choice is: a Decoded without its bytes. */
+export type EncodingGuess = Omit<Decoded, 'bytes'>;
+
+const ENCODING_SAMPLE = 1 << 20;
+
+/**
+ * Bytes at the start of a file that decide its encoding: the sample the guess reads, and the few
+ * after it that it peeks at.
+ */
+export const ENCODING_SAMPLE_BYTES = ENCODING_SAMPLE + 4;
 
 /**
  * The encoding of a text file: a byte-order mark decides; otherwise valid UTF-8 is UTF-8, and other
@@ -52,20 +57,80 @@ interface Guess {
  * UTF-8 bytes, so one reader serves every encoding.
  */
 export function decodeText(bytes: Uint8Array, forced?: string): Decoded {
-	const guess: Guess = forced
+	const guess = guessEncoding(bytes, forced);
+	return { ...guess, bytes: new Utf8Converter(guess.encoding).convert(bytes, true) };
+}
+
+/**
+ * decodeText()'s choice of encoding, from the first ENCODING_SAMPLE_BYTES of a file (or all of
+ * it): the forced one when given.
+ */
+export function guessEncoding(bytes: Uint8Array, forced?: string): EncodingGuess {
+	return forced
 		? { encoding: normaliseEncoding(forced), confidence: 1, alternative: null }
 		: detectEncoding(bytes);
-	const { encoding } = guess;
-	if (encoding === 'utf-8') {
-		const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-		return { ...guess, bytes: bytes.subarray(start) };
+}
+
+const NO_BYTES = new Uint8Array(0);
+
+/**
+ * Converts a text to UTF-8 bytes without a byte-order mark, whole or chunk by chunk: characters
+ * cut by the end of a chunk are completed by the next, so the chunks give the bytes decodeText()
+ * gives for the whole.
+ */
+export class Utf8Converter {
+	private decoder: TextDecoder | null;
+	private encoder = new TextEncoder();
+	/** Nothing converted yet: a byte-order mark may still come. */
+	private atStart = true;
+	/** The start of the text while it may be a cut UTF-8 byte-order mark, or a cut surrogate pair. */
+	private held: Uint8Array | string | null = null;
+
+	constructor(readonly encoding: Encoding) {
+		this.decoder =
+			encoding === 'utf-8' || encoding === 'windows-1252' ? null : new TextDecoder(encoding);
 	}
-	if (encoding === 'windows-1252') return { ...guess, bytes: decodeWindows1252(bytes) };
-	const text = new TextDecoder(encoding).decode(bytes);
-	return {
-		...guess,
-		bytes: new TextEncoder().encode(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text),
-	};
+
+	/** UTF-8 bytes of the next chunk; `last` for the last one, which flushes a cut character. */
+	convert(bytes: Uint8Array, last: boolean): Uint8Array {
+		if (this.encoding === 'windows-1252') return decodeWindows1252(bytes);
+		if (this.decoder === null) return this.convertUtf8(bytes, last);
+		let text = this.decoder.decode(bytes, { stream: !last });
+		if (typeof this.held === 'string') {
+			text = this.held + text;
+			this.held = null;
+		}
+		if (this.atStart && text.length > 0) {
+			this.atStart = false;
+			// A second mark after the one TextDecoder drops, or GB18030's own (84 31 95 33).
+			if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+		}
+		// The decoder keeps a cut surrogate pair to itself; this is in case one does not.
+		const end = text.charCodeAt(text.length - 1);
+		if (!last && end >= 0xd800 && end < 0xdc00) {
+			this.held = text.slice(-1);
+			text = text.slice(0, -1);
+		}
+		return text.length === 0 ? NO_BYTES : this.encoder.encode(text);
+	}
+
+	private convertUtf8(bytes: Uint8Array, last: boolean): Uint8Array {
+		if (!this.atStart) return bytes;
+		if (this.held instanceof Uint8Array) {
+			const joined = new Uint8Array(this.held.length + bytes.length);
+			joined.set(this.held);
+			joined.set(bytes, this.held.length);
+			bytes = joined;
+			this.held = null;
+		}
+		const bom = [0xef, 0xbb, 0xbf];
+		if (!last && bytes.length < 3 && bytes.every((b, i) => b === bom[i])) {
+			this.held = bytes.slice();
+			return NO_BYTES;
+		}
+		this.atStart = false;
+		return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+	}
 }
 
 /** Characters of Windows-1252 bytes 0x80–0x9F (WHATWG index); the other bytes are Latin-1. */
@@ -114,13 +179,17 @@ function normaliseEncoding(name: string): Encoding {
 	});
 }
 
-const sure = (encoding: Encoding): Guess => ({ encoding, confidence: 1, alternative: null });
+const sure = (encoding: Encoding): EncodingGuess => ({
+	encoding,
+	confidence: 1,
+	alternative: null,
+});
 
-function detectEncoding(b: Uint8Array): Guess {
+function detectEncoding(b: Uint8Array): EncodingGuess {
 	if (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return sure('utf-8');
 	if (b[0] === 0xff && b[1] === 0xfe) return sure('utf-16le');
 	if (b[0] === 0xfe && b[1] === 0xff) return sure('utf-16be');
-	const n = Math.min(b.length, 1 << 20);
+	const n = Math.min(b.length, ENCODING_SAMPLE);
 	let nul = 0;
 	for (let i = 0; i < Math.min(n, 8192); i++) if (b[i] === 0) nul++;
 	if (nul > 0) {
@@ -258,6 +327,13 @@ function legacyScores(b: Uint8Array, n: number): { gb: number; latin: number } {
 
 const SAMPLE_BYTES = 1 << 18;
 const SAMPLE_ROWS = 300;
+const FOOTER_SEARCH_BYTES = 1 << 18;
+
+/** Bytes at the start of a text that sniffDialect() reads, beside the tail it reads for a footer. */
+export const SNIFF_HEAD_BYTES = SAMPLE_BYTES + 1;
+
+/** Bytes at the end of a text that sniffDialect() reads for a footer. */
+export const SNIFF_TAIL_BYTES = FOOTER_SEARCH_BYTES;
 
 /** Field delimiters tried, in order of preference between readings that score the same. */
 const DELIMITERS = [
@@ -306,10 +382,16 @@ interface Reading {
  * CleverCSV, with the table's preamble and footer left out). Also finds the header row, preamble
  * lines above the table and footer lines below it (a total row, a note). `forced` fixes the
  * delimiter, and the rest is sniffed under it.
+ *
+ * A text too long to hold whole is seen through its two ends, and the dialect is the one the
+ * whole text gives: `bytes` is then its first SNIFF_HEAD_BYTES or more, and `tail` its end from a
+ * point P past those, at least SNIFF_TAIL_BYTES before the end (P's first few bytes may be a
+ * character cut by the slice) — or from the first line feed after such a point P.
  */
 export function sniffDialect(
 	bytes: Uint8Array,
 	forced?: Pick<Dialect, 'delimiter' | 'collapse'>,
+	tail?: Uint8Array,
 ): Dialect {
 	let end = Math.min(bytes.length, SAMPLE_BYTES);
 	if (end < bytes.length) {
@@ -350,7 +432,10 @@ export function sniffDialect(
 	while (rowStart > 0 && (sample[rowStart] === 10 || sample[rowStart] === 13)) rowStart++;
 	dialect.skippedLines = countLines(sample, 0, rowStart);
 	dialect.headerRow = hasHeader(sample.subarray(rowStart), dialect, r.end - r.start) ? 0 : null;
-	dialect.footerLines = countFooterLines(bytes, dialect, r, rowStart);
+	dialect.footerLines =
+		tail === undefined
+			? countFooterLines(bytes, dialect, r, rowStart)
+			: countFooterLines(tail, dialect, r, -1);
 	return dialect;
 }
 
@@ -543,7 +628,9 @@ function readAs(
 		const dialect = { ...c, headerRow: null, skippedLines: 0 };
 		const from = skipRows(sample, dialect, start);
 		const lines = lineCount(sample, from, skipRows(sample, dialect, end));
-		pattern *= (lines / lineCount(sample, 0, sample.length)) ** 2;
+		// Out of the lines of the rows read: the first SAMPLE_ROWS of a longer sample.
+		const read = t.end < sample.length ? skipRows(sample, dialect, n) : sample.length;
+		pattern *= (lines / lineCount(sample, 0, read)) ** 2;
 		if (pattern <= toBeat) return skip;
 	}
 	// Types: the first row may be a header, so it only counts when mixed or odd.
@@ -612,7 +699,8 @@ const TOTAL =
 /**
  * Lines at the end of the file that are not rows of the table: rows of only empty fields, a row
  * that starts with "Total" (合计, Summe …), a lone field, or a row of another width whose values
- * do not fit the columns. Read from the last 64 KB, so it works on a file of any size.
+ * do not fit the columns. Read from the last 16 KB (256 KB for long rows), so it works on a file of
+ * any size. `tableStart` is −1 when `bytes` are the tail of a text whose table starts before them.
  */
 function countFooterLines(
 	bytes: Uint8Array,
@@ -670,11 +758,11 @@ function lastRows(
 	tableStart: number,
 	size = 1 << 14,
 ): { t: ReturnType<typeof tokenize>; from: number } {
-	let from = Math.max(tableStart, bytes.length - size);
+	let from = Math.max(tableStart, bytes.length - size, 0);
 	if (from > tableStart) from = bytes.indexOf(10, from) + 1 || bytes.length;
 	const t = tokenize(bytes, dialect, { start: from });
-	if (t.rows <= MAX_FOOTER_ROWS + 3 && from > tableStart && size < 1 << 18)
-		return lastRows(bytes, dialect, tableStart, 1 << 18);
+	if (t.rows <= MAX_FOOTER_ROWS + 3 && from > tableStart && size < FOOTER_SEARCH_BYTES)
+		return lastRows(bytes, dialect, tableStart, FOOTER_SEARCH_BYTES);
 	return { t, from };
 }
 

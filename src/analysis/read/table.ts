@@ -1,4 +1,5 @@
 import { UserError } from '../../shared/errors';
+import type { AnalysisSettings } from '../settings';
 import type { OnProgress, Warning } from '../types';
 import type { DecodedTable } from './decoded';
 import { readJson } from './json';
@@ -9,9 +10,10 @@ import {
 	skipLines,
 	sniffDialect,
 	type Encoding,
+	type EncodingGuess,
 	type FileFormat,
 } from './sniff';
-import { tokenize, type Dialect, type TokenColumn } from './tokenize';
+import { footerStart, tokenize, type Dialect, type TokenColumn } from './tokenize';
 import {
 	detectDecimal,
 	detectDateFormat,
@@ -112,8 +114,44 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 		);
 	}
 	const decoded = decodeText(input, options.encoding);
-	const bytes = decoded.bytes;
+	return openText({ head: decoded.bytes, tail: null }, decoded, options)!.source;
+}
+
+/**
+ * The UTF-8 text of a CSV file: whole, or, when it is read in chunks, its two ends. The tail is as
+ * sniffDialect() takes it: from a point P past the first SNIFF_HEAD_BYTES and at least
+ * SNIFF_TAIL_BYTES before the end (its first bytes may be a cut character), or from the first line
+ * feed after such a point.
+ */
+export interface TextEnds {
+	/** The text from its start: all of it when `tail` is null. */
+	head: Uint8Array;
+	tail: Uint8Array | null;
+}
+
+/** A text opened by openText(). */
+export interface OpenedText {
+	/** Its `bytes` are the head the text was opened from. */
+	source: TableSource;
+	/** Bytes at the end of the text that are its footer lines (and blank lines after them). */
+	footerBytes: number;
+}
+
+/**
+ * openTable() on a CSV text already decoded to UTF-8 by the guess given. When the text comes as
+ * its two ends, the result is what the whole text gives, or null when the head is too short to
+ * hold what opening reads (the dialect sample, the preamble, the header and the sample rows):
+ * open again with a longer head.
+ */
+export function openText(
+	text: TextEnds,
+	guess: EncodingGuess,
+	options: ReadOptions = {},
+): OpenedText | null {
+	const { head: bytes, tail } = text;
+	const whole = tail === null;
 	if (!bytes.some((b) => b !== 32 && b !== 10 && b !== 13 && b !== 9)) {
+		if (!whole) return null;
 		throw new UserError('empty_file', {
 			en: 'The file has no rows: there is nothing to analyse. Export the orders again and check the file has rows.',
 			zh: '文件中没有数据行，没有可分析的内容。请重新导出订单数据，并确认文件中有数据行。',
@@ -122,6 +160,7 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 	const dialect = sniffDialect(
 		bytes,
 		options.delimiter === undefined ? undefined : forcedDelimiter(options.delimiter),
+		tail ?? undefined,
 	);
 	// The user's word wins over the sniffer's: every choice it made can be overridden.
 	if (options.header !== undefined) dialect.headerRow = options.header ? 0 : null;
@@ -132,18 +171,23 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 		dialect.quote = q;
 		dialect.escape = q;
 	}
+	const ends = tail ?? bytes;
+	const footerBytes = ends.length - footerStart(ends, dialect.footerLines ?? 0);
+	// Rows ended before the footer's place in the head are rows of the whole text too.
+	const within = { end: bytes.length - footerBytes, more: !whole };
 	let start = skipLines(bytes, dialect.skippedLines);
 	let names: string[];
 	const warnings: Warning[] = [];
-	if (decoded.alternative !== null && options.encoding === undefined) {
+	if (guess.alternative !== null && options.encoding === undefined) {
 		warnings.push({
 			code: 'uncertain_encoding',
-			en: `The text was read as ${decoded.encoding}, but it could also be ${decoded.alternative}. If names look garbled, choose ${decoded.alternative} as the encoding (--encoding ${decoded.alternative}).`,
-			zh: `文本按 ${decoded.encoding} 读取，但也可能是 ${decoded.alternative}。如果名称显示为乱码，请将编码改为 ${decoded.alternative}（--encoding ${decoded.alternative}）。`,
+			en: `The text was read as ${guess.encoding}, but it could also be ${guess.alternative}. If names look garbled, choose ${guess.alternative} as the encoding (--encoding ${guess.alternative}).`,
+			zh: `文本按 ${guess.encoding} 读取，但也可能是 ${guess.alternative}。如果名称显示为乱码，请将编码改为 ${guess.alternative}（--encoding ${guess.alternative}）。`,
 		});
 	}
 	if (dialect.headerRow !== null) {
-		const head = tokenize(bytes, dialect, { start, maxRows: 1 });
+		const head = tokenize(bytes, dialect, { start, maxRows: 1, ...within });
+		if (!whole && head.rows < 1) return null;
 		names = head.columns.map((c) =>
 			c === null || c.codes[0] < 0 ? '' : c.dict.values()[c.codes[0]].trim(),
 		);
@@ -155,15 +199,17 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 		start,
 		maxRows: SAMPLE_ROWS,
 		expectedRows: SAMPLE_ROWS,
+		...within,
 	});
+	if (!whole && sampleTokens.rows < SAMPLE_ROWS) return null;
 	const width = Math.max(names.length, modalWidth(sampleTokens.fieldCounts));
 	names = uniqueNames(names, width);
 	const sample = toRaw(sampleTokens.columns, sampleTokens.fieldCounts, width);
 	const decimal = detectDecimal(sample.columns.flatMap((c) => (c === null ? [] : c.values)));
 	const profiles = names.map((name, i) => profile(name, sample.columns[i], sample.rows, decimal));
-	return {
-		format,
-		encoding: decoded.encoding,
+	const source: TableSource = {
+		format: 'csv',
+		encoding: guess.encoding,
 		dialect,
 		bytes,
 		dataStart: start,
@@ -175,6 +221,7 @@ export function openTable(input: TableInput, options: ReadOptions = {}): TableSo
 		suggested: suggestRoles(profiles, dialect.headerRow !== null),
 		warnings,
 	};
+	return { source, footerBytes };
 }
 
 /**
@@ -267,7 +314,12 @@ function uniqueNames(header: string[], width: number): string[] {
 	return out;
 }
 
-function toRaw(
+/**
+ * Tokenized columns as RawColumns of `width` columns (an absent one all missing). Takes the
+ * columns over: each is let go once fitted, so that a file's worth of codes is not held twice, and
+ * their buffers may be detached.
+ */
+export function toRaw(
 	columns: (TokenColumn | null)[],
 	fieldCounts: Int32Array,
 	width: number,
@@ -277,19 +329,29 @@ function toRaw(
 	const out: (RawColumn | null)[] = [];
 	for (let i = 0; i < width; i++) {
 		const c = columns[i];
+		if (i < columns.length) columns[i] = null;
 		out.push(
 			c === null
 				? null
 				: c === undefined
 					? { codes: new Int32Array(fieldCounts.length).fill(-1), values: [] }
-					: {
-							// A view of a larger buffer would be stored and posted whole: copy it down.
-							codes: c.codes.byteLength < c.codes.buffer.byteLength ? c.codes.slice() : c.codes,
-							values: c.dict.values(),
-						},
+					: { codes: fitted(c.codes), values: c.dict.values() },
 		);
 	}
 	return { rows: fieldCounts.length, columns: out, ragged };
+}
+
+/**
+ * Codes in a buffer of their own size: a view of a larger buffer would be stored and posted whole.
+ * The larger buffer is given up: transfer() frees it at once, where a copy leaves it to the garbage
+ * collector and a file's worth of codes may be held twice (Node 20 has no transfer()).
+ */
+function fitted(codes: Int32Array): Int32Array {
+	const buffer = codes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer };
+	if (codes.byteLength === buffer.byteLength) return codes;
+	if (codes.byteOffset === 0 && typeof buffer.transfer === 'function')
+		return new Int32Array(buffer.transfer(codes.byteLength));
+	return codes.slice();
 }
 
 function profile(
@@ -347,14 +409,78 @@ export function readColumns(
 	const width = source.names.length;
 	const keepAll = keep ?? new Array<boolean>(width).fill(true);
 	const total = source.bytes.length;
-	const sampleRate = source.sample.rows / Math.max(1, source.sampleEnd - source.dataStart);
 	const t = tokenize(source.bytes, source.dialect, {
 		start: source.dataStart,
 		keep: keepAll,
-		expectedRows: Math.ceil((total - source.dataStart) * sampleRate * 1.05) + 16,
+		expectedRows: expectedRows(source, total),
 		onBytes: onProgress && ((offset) => onProgress(offset / total, 'read')),
 	});
 	return toRaw(t.columns, t.fieldCounts, width);
+}
+
+/** Rows a text of `textBytes` bytes likely holds, from the sample's bytes per row, 5% over. */
+export function expectedRows(source: TableSource, textBytes: number): number {
+	const sampleRate = source.sample.rows / Math.max(1, source.sampleEnd - source.dataStart);
+	return Math.ceil(Math.max(0, textBytes - source.dataStart) * sampleRate * 1.05) + 16;
+}
+
+/** A file read into columns: every column, since all take part in the exact-duplicate rule (§1.4). */
+export interface ReadTable {
+	source: TableMeta;
+	columns: RawColumns;
+	/** The first rows as text. */
+	preview: string[][];
+}
+
+/** The reader's options from the settings' read options, for a file of this name. */
+export function readOptions(name: string, read: AnalysisSettings['read']): ReadOptions {
+	return {
+		name,
+		encoding: read.encoding,
+		delimiter: read.delimiter,
+		header: read.header,
+		skipLines: read.skipLines,
+		quote: read.quote,
+	};
+}
+
+/**
+ * Reads every row of a file held whole (CSV or JSON bytes, or a table decoded by decodeFile()):
+ * openTable(), readColumns() and readTableOf().
+ */
+export function readWholeTable(
+	input: TableInput,
+	options: ReadOptions,
+	onProgress?: OnProgress,
+): ReadTable {
+	const source = openTable(input, options);
+	return readTableOf(source, readColumns(source, null, onProgress));
+}
+
+/**
+ * The ReadTable of an opened file and all its rows: the column types revised by the rows past the
+ * sample, and the first 20 rows as text.
+ */
+export function readTableOf(source: TableSource, columns: RawColumns): ReadTable {
+	// Types were guessed from the first rows; a later value (a "C…" invoice) can disprove them.
+	source.profiles = source.profiles.map((p, i) => {
+		const col = columns.columns[i];
+		if (col === null || (p.type !== 'number' && p.type !== 'boolean')) return p;
+		const seen = source.sample.columns[i]?.values.length ?? 0;
+		for (let k = seen; k < col.values.length; k++) {
+			const v = col.values[k];
+			if (!isMissing(v) && Number.isNaN(parseNumber(v, source.decimal)))
+				return { ...p, type: 'string' };
+		}
+		return p;
+	});
+	const preview: string[][] = [];
+	for (let r = 0; r < Math.min(20, columns.rows); r++) {
+		preview.push(
+			columns.columns.map((c) => (c === null || c.codes[r] < 0 ? '' : c.values[c.codes[r]])),
+		);
+	}
+	return { source: tableMeta(source), columns, preview };
 }
 
 export interface ColumnSummary {

@@ -39,10 +39,28 @@ export interface Tokenized {
 	malformed: number;
 }
 
+/**
+ * Rows read so far from a text read in chunks: pass the same state to the tokenize() of every
+ * chunk and it continues the rows, columns and dictionaries in place. Start from newTokenState().
+ */
+export interface TokenState {
+	rows: number;
+	/** Fields per row, at capacity: entries from `rows` on are not rows yet. */
+	fieldCounts: Int32Array;
+	/** Per column, with its codes at capacity; null for a column that was skipped. */
+	columns: (TokenColumn | null)[];
+	malformed: number;
+}
+
+/** An empty state for tokenize()'s `into`: no rows yet. */
+export function newTokenState(): TokenState {
+	return { rows: 0, fieldCounts: new Int32Array(0), columns: [], malformed: 0 };
+}
+
 export interface TokenizeOptions {
 	/** Which columns to keep; null keeps all, growing as rows widen. */
 	keep?: boolean[] | null;
-	/** Stop after this many rows. */
+	/** Stop when this many rows are read (counting those of `into`). */
 	maxRows?: number;
 	/** Expected rows, to size the arrays. */
 	expectedRows?: number;
@@ -51,6 +69,17 @@ export interface TokenizeOptions {
 	end?: number;
 	/** Called every ~4 MB with the byte offset reached. */
 	onBytes?: (offset: number) => void;
+	/**
+	 * Rows of the earlier chunks to continue; the result then counts them too. The bytes must
+	 * start where the earlier chunk's result `end` left off.
+	 */
+	into?: TokenState;
+	/**
+	 * More text follows `end` (a chunk of a stream): a last row not ended by a line break within
+	 * the bytes is not read, and the result's `end` is where it starts, to be read again with the
+	 * next chunk.
+	 */
+	more?: boolean;
 }
 
 const LF = 10;
@@ -61,26 +90,80 @@ const TAB = 9;
 /**
  * Splits delimited bytes into dictionary-encoded columns in one pass. Quoted fields may hold
  * delimiters, quotes (escaped) and line breaks; CRLF, LF and lone CR all end a row; blank lines
- * are skipped.
+ * are skipped. A text read in chunks gives the same rows as read whole when each chunk is passed
+ * with `into` and `more` (all but the last) and starts with the bytes the previous one left.
  */
 export function tokenize(
 	bytes: Uint8Array,
 	dialect: Dialect,
 	options: TokenizeOptions = {},
 ): Tokenized {
-	const delim = dialect.delimiter.charCodeAt(0);
-	const collapse = dialect.collapse;
-	const quote = dialect.quote === null ? -1 : dialect.quote.charCodeAt(0);
-	const escape = dialect.escape === null ? -1 : dialect.escape.charCodeAt(0);
-	const keep = options.keep ?? null;
-	const maxRows = options.maxRows ?? Infinity;
-	const n = options.end ?? footerStart(bytes, dialect.footerLines ?? 0);
-	const onBytes = options.onBytes;
-	let capacity = Math.max(16, Math.min(options.expectedRows ?? 1024, maxRows));
-	let fieldCounts = new Int32Array(capacity);
-	const columns: (TokenColumn | null)[] = [];
-	const codes: Int32Array[] = [];
-	const dicts: ByteDictionary[] = [];
+	// Callers pass options and dialects of many shapes (the sniffer's, the reader's): the loop reads
+	// them from one shape, so that its compiled code is not thrown away when a call brings another
+	// — each chunk of a file would then start in the interpreter.
+	return scan(bytes, {
+		delim: dialect.delimiter.charCodeAt(0),
+		collapse: dialect.collapse,
+		quote: dialect.quote === null ? -1 : dialect.quote.charCodeAt(0),
+		escape: dialect.escape === null ? -1 : dialect.escape.charCodeAt(0),
+		keep: options.keep ?? null,
+		maxRows: Math.min(options.maxRows ?? NO_MAX_ROWS, NO_MAX_ROWS),
+		expectedRows: options.expectedRows ?? 1024,
+		start: options.start ?? 0,
+		end: options.end ?? footerStart(bytes, dialect.footerLines ?? 0),
+		onBytes: options.onBytes ?? null,
+		state: options.into ?? null,
+		more: options.more === true,
+	});
+}
+
+/** No limit on rows: the largest small integer, so that maxRows is always one kind of number. */
+const NO_MAX_ROWS = 0x3fffffff;
+
+/** What tokenize() reads of its dialect and options. */
+interface Scan {
+	delim: number;
+	collapse: boolean;
+	/** −1 for none, as for escape. */
+	quote: number;
+	escape: number;
+	keep: boolean[] | null;
+	maxRows: number;
+	expectedRows: number;
+	start: number;
+	end: number;
+	onBytes: ((offset: number) => void) | null;
+	state: TokenState | null;
+	more: boolean;
+}
+
+function scan(bytes: Uint8Array, options: Scan): Tokenized {
+	const { delim, collapse, quote, escape, keep, maxRows, onBytes, state, more } = options;
+	const n = options.end;
+	let capacity: number;
+	let fieldCounts: Int32Array;
+	let columns: (TokenColumn | null)[];
+	let row: number;
+	let malformed: number;
+	if (state !== null && state.fieldCounts.length > 0) {
+		capacity = state.fieldCounts.length;
+		fieldCounts = state.fieldCounts;
+		columns = state.columns;
+		row = state.rows;
+		malformed = state.malformed;
+	} else {
+		capacity = Math.max(16, Math.min(options.expectedRows, maxRows));
+		fieldCounts = new Int32Array(capacity);
+		columns = [];
+		row = 0;
+		malformed = 0;
+	}
+	const codes: Int32Array[] = columns.map((c) =>
+		c === null ? (null as unknown as Int32Array) : c.codes,
+	);
+	const dicts: ByteDictionary[] = columns.map((c) =>
+		c === null ? (null as unknown as ByteDictionary) : c.dict,
+	);
 	const addColumn = (c: number) => {
 		while (columns.length <= c) {
 			const j = columns.length;
@@ -103,9 +186,9 @@ export function tokenize(
 	let prevLen = new Int32Array(Math.max(width, 64)).fill(-1);
 	let prevCode = new Int32Array(Math.max(width, 64));
 	let scratch = new Uint8Array(256);
-	let row = 0;
-	let malformed = 0;
-	let i = options.start ?? 0;
+	// Where the row that ran into the end of a chunk starts: the next chunk reads it again.
+	let cut = -1;
+	let i = options.start;
 	let nextReport = i + (1 << 22);
 
 	while (i < n && row < maxRows) {
@@ -133,6 +216,8 @@ export function tokenize(
 				}
 			}
 		}
+		const rowStart = i;
+		const malformedBefore = malformed;
 		let col = 0;
 		for (;;) {
 			let fs: number;
@@ -181,6 +266,10 @@ export function tokenize(
 					i++;
 				}
 				fe = i;
+				if (i >= n && more) {
+					cut = rowStart;
+					break;
+				}
 				const len = fe - fs;
 				let same = len > 0 && len === prevLen[col];
 				if (same) {
@@ -217,6 +306,13 @@ export function tokenize(
 					}
 				}
 				fe = i;
+			}
+			// A field that runs into the end of a chunk may go on in the next: the row is read
+			// again from its start. Fields before it, ended within the chunk, are entered in the
+			// dictionaries as the next read of the row would enter them.
+			if (i >= n && more) {
+				cut = rowStart;
+				break;
 			}
 			if (col >= width && keep === null) {
 				addColumn(col);
@@ -261,7 +357,10 @@ export function tokenize(
 				i++;
 				if (collapse) {
 					while (i < n && (bytes[i] === SPACE || bytes[i] === TAB)) i++;
-					if (i >= n) break;
+					if (i >= n) {
+						if (more) cut = rowStart;
+						break;
+					}
 					b = bytes[i];
 					if (b === LF || b === CR) {
 						i++;
@@ -275,12 +374,23 @@ export function tokenize(
 			if (b === CR && i < n && bytes[i] === LF) i++;
 			break;
 		}
+		if (cut >= 0) {
+			for (let c = 0; c < width; c++) if (codes[c] !== null) codes[c][row] = -1;
+			malformed = malformedBefore;
+			break;
+		}
 		fieldCounts[row] = col;
 		row++;
-		if (onBytes !== undefined && i >= nextReport) {
+		if (onBytes !== null && i >= nextReport) {
 			onBytes(i);
 			nextReport = i + (1 << 22);
 		}
+	}
+	if (state !== null) {
+		state.rows = row;
+		state.fieldCounts = fieldCounts;
+		state.columns = columns;
+		state.malformed = malformed;
 	}
 	return {
 		rows: row,
@@ -288,7 +398,7 @@ export function tokenize(
 		columns: columns.map((c) =>
 			c === null ? null : { dict: c.dict, codes: c.codes.subarray(0, row) },
 		),
-		end: i,
+		end: cut >= 0 ? cut : i,
 		malformed,
 	};
 }
