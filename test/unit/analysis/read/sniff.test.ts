@@ -10,6 +10,15 @@ import { fixture } from '../../../helpers/fixtures';
 const cp1252 = (text: string) => Uint8Array.from(text, (ch) => ch.charCodeAt(0));
 
 describe('sniffDialect', () => {
+	it('sniffDialect(a title line over 5,000 rows) still finds the columns below the title', () => {
+		const rows = Array.from(
+			{ length: 5000 },
+			(_, k) => `C${k % 700},2024-01-${String((k % 28) + 1).padStart(2, '0')},${(k % 97) + 0.5}`,
+		);
+		const d = sniffDialect(utf8(['Orders export Q1', 'customer,date,amount', ...rows].join('\n')));
+		expect([d.delimiter, d.skippedLines, d.headerRow]).toEqual([',', 1, 0]);
+	});
+
 	it.each([
 		['comma', 'id,name,amount\n1,"Smith, J",3.5\n2,Lee,4\n3,Wu,5.25\n', ',', '"', 0, 0],
 		[
