@@ -8,7 +8,6 @@ import {
 	analyzeCohorts,
 	analyzeCustomers,
 	prepareTable,
-	readTable,
 	type ClusterAnalysis,
 	type CustomerAnalysis,
 	type PreparedData,
@@ -21,7 +20,7 @@ import {
 	type CustomerAttributes,
 } from '../src/analysis/attributes';
 import { formatDay } from '../src/analysis/dates';
-import { decodeFile } from '../src/analysis/read/decode';
+import { readTableStream } from '../src/analysis/read/stream';
 import {
 	clustersCsv,
 	clvSummary,
@@ -165,13 +164,8 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 			}
 			let t: ReadTable;
 			try {
-				// The bytes live only while they are read: the columns are all that is kept.
-				const input = await decodeFile(new Uint8Array(await file.blob.arrayBuffer()), {
-					name: file.name,
-					encoding: settings.read.encoding,
-					sheet: settings.read.sheet,
-				});
-				t = readTable(input, file.name, settings.read, progress);
+				// Read in chunks: the columns are all that is kept, never the whole text.
+				t = await readTableStream(file.blob, file.name, settings.read, progress);
 			} catch (e) {
 				// An allocation the browser refuses: say so instead of failing with "invalid array length".
 				if (e instanceof RangeError) throw tooLarge(file.blob.size);
