@@ -27,6 +27,30 @@ export interface ParsedRecord {
 	table: ReadTable;
 }
 
+/**
+ * How a parsed table is stored: Chromium refuses an IndexedDB value over 127 MiB, so the codes and
+ * values of each column go into parts of at most PART_ITEMS items, each a record of its own
+ * (`key#column#codes#k`, `key#column#values#k`), and the main record holds the rest.
+ */
+interface StoredTable {
+	key: string;
+	datasetId: string;
+	/** The table with each column's codes emptied and its values left out. */
+	table: ReadTable;
+	/** Per column: its number of code parts and value parts, or null for a skipped column. */
+	parts: ({ codes: number; values: number; length: number } | null)[];
+}
+
+interface StoredPart {
+	key: string;
+	datasetId: string;
+	part: Int32Array | string[];
+}
+
+/** 8 Mi codes (32 MiB) or 1 Mi strings per part: far below the limit, few records. */
+const PART_ITEMS = 1 << 23;
+const VALUE_PART_ITEMS = 1 << 20;
+
 export interface CellRecord {
 	id: string;
 	type: CellType;
@@ -57,7 +81,7 @@ export interface ResultRecord {
 
 interface Schema extends DBSchema {
 	datasets: { key: string; value: DatasetRecord };
-	parsed: { key: string; value: ParsedRecord; indexes: { datasetId: string } };
+	parsed: { key: string; value: StoredTable | StoredPart; indexes: { datasetId: string } };
 	notebooks: { key: string; value: NotebookRecord };
 	results: { key: string; value: ResultRecord; indexes: { notebookId: string } };
 }
@@ -141,11 +165,87 @@ export async function getParsed(
 	datasetId: string,
 	readKey: string,
 ): Promise<ParsedRecord | undefined> {
-	return (await open()).get('parsed', parsedKey(datasetId, readKey));
+	const d = await open();
+	const key = parsedKey(datasetId, readKey);
+	const main = (await d.get('parsed', key)) as StoredTable | undefined;
+	// A record of an older version held the whole table.
+	if (!main || !('parts' in main)) return main as ParsedRecord | undefined;
+	const tx = d.transaction('parsed');
+	const columns = await Promise.all(
+		main.parts.map(async (p, c) => {
+			if (p === null) return null;
+			const codes = new Int32Array(p.length);
+			for (let k = 0, at = 0; k < p.codes; k++) {
+				const part = (await tx.store.get(`${key}#${c}#codes#${k}`)) as StoredPart | undefined;
+				if (!part) return undefined;
+				codes.set(part.part as Int32Array, at);
+				at += part.part.length;
+			}
+			const values: string[] = [];
+			for (let k = 0; k < p.values; k++) {
+				const part = (await tx.store.get(`${key}#${c}#values#${k}`)) as StoredPart | undefined;
+				if (!part) return undefined;
+				for (const v of part.part as string[]) values.push(v);
+			}
+			return { codes, values };
+		}),
+	);
+	// A part missing (a write cut short): read the file again rather than use half a table.
+	if (columns.some((c) => c === undefined)) return undefined;
+	return {
+		key,
+		datasetId,
+		table: {
+			...main.table,
+			columns: { ...main.table.columns, columns: columns as ReadTable['columns']['columns'] },
+		},
+	};
 }
 
 export async function putParsed(record: ParsedRecord): Promise<void> {
-	await guarded(async () => (await open()).put('parsed', record));
+	const { key, datasetId, table } = record;
+	const parts: StoredTable['parts'] = table.columns.columns.map((col) =>
+		col === null
+			? null
+			: {
+					codes: Math.ceil(col.codes.length / PART_ITEMS),
+					values: Math.ceil(col.values.length / VALUE_PART_ITEMS),
+					length: col.codes.length,
+				},
+	);
+	const main: StoredTable = {
+		key,
+		datasetId,
+		parts,
+		table: {
+			...table,
+			columns: {
+				...table.columns,
+				columns: table.columns.columns.map((col) =>
+					col === null ? null : { codes: new Int32Array(0), values: [] },
+				),
+			},
+		},
+	};
+	await guarded(async () => {
+		const tx = (await open()).transaction('parsed', 'readwrite');
+		// Each part is copied out just before it is stored (a view would clone its whole buffer),
+		// so at most one part is held twice. The main record goes last: a table is found only once
+		// all its parts are in.
+		for (const [c, col] of table.columns.columns.entries()) {
+			if (col === null) continue;
+			for (let k = 0; k * PART_ITEMS < col.codes.length; k++) {
+				const part = col.codes.slice(k * PART_ITEMS, (k + 1) * PART_ITEMS);
+				await tx.store.put({ key: `${key}#${c}#codes#${k}`, datasetId, part });
+			}
+			for (let k = 0; k * VALUE_PART_ITEMS < col.values.length; k++) {
+				const part = col.values.slice(k * VALUE_PART_ITEMS, (k + 1) * VALUE_PART_ITEMS);
+				await tx.store.put({ key: `${key}#${c}#values#${k}`, datasetId, part });
+			}
+		}
+		await tx.store.put(main);
+		await tx.done;
+	});
 }
 
 export async function listNotebooks(): Promise<NotebookRecord[]> {
