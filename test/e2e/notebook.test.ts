@@ -103,6 +103,26 @@ describe('the notebook in Chromium', () => {
 			expect(Date.now() - t0).toBeLessThan(5_000);
 			expect(await page.textContent('[data-testid=kpi-customers]')).toBe(before);
 			expect(await page.inputValue('[data-testid=cohorts-period]')).toBe('quarter');
+			// The parsed columns are stored in parts; after the reload a change reads them back
+			// (no parse) and gives the engine's numbers.
+			const stored = await page.evaluate(
+				() =>
+					new Promise<string[]>((resolve, reject) => {
+						const q = indexedDB.open('clientele');
+						q.onerror = () => reject(q.error);
+						q.onsuccess = () => {
+							const r = q.result.transaction('parsed').objectStore('parsed').getAllKeys();
+							r.onsuccess = () => resolve((r.result as string[]).map(String));
+						};
+					}),
+			);
+			expect(stored.some((k) => /#0#codes#0$/.test(k))).toBe(true);
+			expect(stored.some((k) => /#0#values#0$/.test(k))).toBe(true);
+			await page.selectOption('[data-testid=cohorts-period]', 'month');
+			await waitReady(page, ['cohorts']);
+			expect(await downloadText(page, 'export-cohorts-csv')).toBe(
+				cohortsCsv(engine(join(root, 'static/samples/retail.csv')).cohorts),
+			);
 		} catch (e) {
 			await shot(page, 'rerun');
 			throw e;
