@@ -16,6 +16,8 @@ describe('the CLV cell', () => {
 		const { page, context } = await open(browser, '?sample=cdnow');
 		try {
 			await waitReady(page, ['data', 'clv']);
+			// The output is drawn in a later task than the state changes.
+			await page.waitForSelector('[data-testid=clv-check] tr[data-check]');
 			const checks = page.locator('[data-testid=clv-check] tr[data-check]');
 			expect(await checks.count()).toBe(8);
 			expect(
@@ -23,6 +25,16 @@ describe('the CLV cell', () => {
 			).toEqual(Array(8).fill('true'));
 			expect(await page.locator('[data-testid=clv-holdout] tbody tr').count()).toBe(8);
 			expect(await page.locator('[data-testid=clv-risk] tbody tr').count()).toBe(10);
+			// Tapping a figure explains it with the formula and this customer's inputs.
+			await page
+				.locator('[data-testid=clv-top] tbody tr')
+				.first()
+				.locator('button')
+				.first()
+				.click();
+			expect(await page.textContent('[data-testid=clv-explained]')).toMatch(
+				/^P\(alive\) = 1 ÷ \(1 \+ a ÷ \(b \+ x − 1\).*with x = \d+, t_x = [\d.]+, T = [\d.]+$/,
+			);
 			// The CLV columns of customers.csv, as the CLI's --clv writes them.
 			const csv = await downloadText(page, 'export-customers-clv-csv');
 			expect(csv.split('\n')[0]).toMatch(

@@ -56,6 +56,15 @@ describe('the notebook in Chromium', () => {
 				customersCsv(r.customers, r.clusters),
 			);
 			expect(await downloadText(page, 'export-cohorts-csv')).toBe(cohortsCsv(r.cohorts));
+			// A customer's RFM cell explains its scores: each value, its score's range, the sum.
+			const first = page.locator('[data-testid=cell-rfm] [role=cell] button').first();
+			const cell = (await first.textContent())!.trim();
+			await first.click();
+			const why = (await page.textContent('[data-testid=score-explained]'))!;
+			expect(why).toMatch(new RegExp(`^Recency \\(R\\): .* → ${cell[0]}\\n`));
+			expect(why).toContain(
+				`RFM cell ${cell}; RFM score = R + F + M = ${+cell[0] + +cell[1] + +cell[2]}`,
+			);
 			const foreign = requests.filter(
 				(u) => !u.startsWith(BASE) && !u.startsWith('blob:') && !u.startsWith('data:'),
 			);

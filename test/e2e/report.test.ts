@@ -58,6 +58,10 @@ describe('reports and campaign lists', () => {
 				// Explanations are open; parameters are shown as their values.
 				expect(await view.locator('details[open]').count()).toBeGreaterThanOrEqual(7);
 				expect(await view.textContent('body')).toContain('Champions');
+				// Figures that explain themselves keep their value and their explanation.
+				const risk = view.locator('[data-testid=clv-risk] tbody tr').first().locator('td').nth(5);
+				expect(await risk.textContent()).toMatch(/\d+(\.\d)?%/);
+				expect(await risk.locator('span[title]').getAttribute('title')).toMatch(/^1 − /);
 				expect(requests.filter((u) => !u.startsWith('file://') && !u.startsWith('data:'))).toEqual(
 					[],
 				);

@@ -101,6 +101,14 @@ export function notebookReport(root: HTMLElement, meta: ReportMeta): string {
 		img.height = liveCanvases[i].height;
 		el.replaceWith(img);
 	});
+	// A figure that explains itself is a button in a table cell: keep the figure, with its
+	// explanation as a tooltip.
+	copy.querySelectorAll('td button, th button').forEach((el) => {
+		const span = document.createElement('span');
+		span.title = el.getAttribute('title') ?? '';
+		span.append(...Array.from(el.childNodes));
+		el.replaceWith(span);
+	});
 	copy.querySelectorAll(DROP).forEach((el) => el.remove());
 	copy.querySelectorAll('details').forEach((el) => el.setAttribute('open', ''));
 	// Nothing that could run or fetch: event attributes, script links, non-data images.

@@ -124,6 +124,10 @@ export default defineMessages({
 	},
 	'clv.axis.cumulative': { en: 'Repeat purchases', zh: '复购次数' },
 	'clv.calibrationMark': { en: 'calibration end', zh: '校准期结束' },
+	'clv.explainHint': {
+		en: 'Hover, tap or tab to an underlined figure to see how it was computed, with its inputs.',
+		zh: '将鼠标悬停在带下划线的数字上，或点按、用 Tab 键选中它，即可查看其计算方法和输入值。',
+	},
 	'clv.topClv': { en: 'Top customers by CLV', zh: 'CLV 最高的客户' },
 	'clv.topRisk': { en: 'Repeat buyers most at risk of churn', zh: '流失风险最高的复购客户' },
 	'clv.topRiskHelp': {
