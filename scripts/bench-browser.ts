@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { serve } from './serve.js';
 
 const FIRST = ['data', 'overview', 'rfm', 'cohorts'];
-const ALL = [...FIRST, 'lifecycle', 'clusters'];
+const ALL = [...FIRST, 'lifecycle', 'clusters', 'clv', 'personas'];
 
 /**
  * Peak resident memory (MB) of the tab: the largest of Chromium's renderer processes, which holds
@@ -73,14 +73,24 @@ export async function benchBrowser(
 			}).observe({ type: 'longtask' });
 		});
 		await page.setInputFiles('[data-testid=file-input]', file);
-		await page.waitForSelector('[data-testid=cell-clusters][data-state=ready]', {
-			timeout: 120_000,
-		});
+		for (const c of ALL)
+			await page.waitForSelector(`[data-testid=cell-${c}][data-state=ready]`, {
+				timeout: 120_000,
+			});
 		await page.waitForTimeout(1500);
 		const { ready, long } = await page.evaluate(() => {
 			const w = window as unknown as { __t: Record<string, number>; __long: [number, number][] };
 			const out: Record<string, number> = {};
-			for (const c of ['data', 'overview', 'rfm', 'cohorts', 'lifecycle', 'clusters'])
+			for (const c of [
+				'data',
+				'overview',
+				'rfm',
+				'cohorts',
+				'lifecycle',
+				'clusters',
+				'clv',
+				'personas',
+			])
 				out[c] = Math.round(w.__t[`cell-${c}`] - w.__t.change);
 			const long = w.__long
 				.filter(([start]) => start >= w.__t.change)
