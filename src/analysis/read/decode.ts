@@ -1,6 +1,7 @@
 /**
- * The asynchronous first step of reading: xlsx and Parquet are decoded here because both libraries
- * only offer Promise-based APIs; every other step of reading stays synchronous.
+ * The asynchronous first step of reading: xlsx (inflated by the platform's DecompressionStream)
+ * and Parquet (whose library only offers Promise-based APIs) are decoded here; every other step of
+ * reading stays synchronous.
  */
 import { detectFormat } from './sniff';
 import type { ReadOptions, TableInput } from './table';

@@ -1,10 +1,34 @@
 /**
- * What read-excel-file does not report about a workbook, read straight from its zip: the sheet
- * names (without parsing every sheet), merged ranges, and the original text of ISO date cells
- * (`t="d"`), which the library turns into a Date in the machine's time zone.
+ * The small parts of a workbook, read whole: the sheets in order (xl/workbook.xml and its
+ * relationships), whether dates count from 1904, the shared strings, and which cell styles show
+ * dates (xl/styles.xml), decided as read-excel-file 9 decides it.
  */
-import { unzipSync } from 'fflate';
 import { UserError } from '../../shared/errors';
+import {
+	BANG,
+	COLON,
+	GT,
+	LT,
+	QUESTION,
+	SLASH,
+	decodeEntities,
+	isName,
+	isSpace,
+	readRichText,
+	skipMarkup,
+	tagEnd,
+	unescapeXlsx,
+	xmlText,
+} from './xlsx-xml';
+import {
+	findEntry,
+	readEntry,
+	readZipDirectory,
+	unreadableWorkbook,
+	defaultInflater,
+	type Inflater,
+	type ZipEntry,
+} from './xlsx-zip';
 
 export interface SheetEntry {
 	name: string;
@@ -20,82 +44,198 @@ export interface CellRange {
 	right: number;
 }
 
-const decoder = new TextDecoder();
-
-function unzip(bytes: Uint8Array, names: Set<string>): Record<string, Uint8Array> {
-	try {
-		return unzipSync(bytes, { filter: (f) => names.has(f.name) });
-	} catch (e) {
-		throw unreadableWorkbook(e instanceof Error ? e.message : String(e));
-	}
+/** A workbook opened: its zip directory and what xl/workbook.xml and its relationships say. */
+export interface Workbook {
+	bytes: Uint8Array;
+	entries: Map<string, ZipEntry>;
+	inflater: Inflater;
+	sheets: SheetEntry[];
+	epoch1904: boolean;
+	sharedStringsPath: string;
+	stylesPath: string;
 }
 
-/** The sheets of a workbook in order, from xl/workbook.xml and its relationships. */
-export function listSheets(bytes: Uint8Array): SheetEntry[] {
-	const files = unzip(bytes, new Set(['xl/workbook.xml', 'xl/_rels/workbook.xml.rels']));
-	const workbook = files['xl/workbook.xml'];
-	if (!workbook) {
+const decoder = new TextDecoder();
+
+/**
+ * Opens a workbook: its sheets in order, from xl/workbook.xml and its relationships. Its parts
+ * are inflated with `inflater` (the platform's DecompressionStream where there is one).
+ */
+export async function openWorkbook(
+	bytes: Uint8Array,
+	inflater: Inflater = defaultInflater(),
+): Promise<Workbook> {
+	const entries = readZipDirectory(bytes);
+	const part = async (path: string) => {
+		const entry = findEntry(entries, path);
+		return entry ? decoder.decode(await readEntry(bytes, entry, { inflater })) : null;
+	};
+	const [workbook, rels] = await Promise.all([
+		part('xl/workbook.xml'),
+		part('xl/_rels/workbook.xml.rels'),
+	]);
+	if (workbook === null) {
 		throw new UserError('unknown_format', {
 			en: 'This is a ZIP archive but not an Excel workbook (.xlsx). Save the table as .xlsx or CSV and try again.',
 			zh: '这是一个 ZIP 压缩包，但不是 Excel 工作簿（.xlsx）。请将表格另存为 .xlsx 或 CSV 后重试。',
 		});
 	}
 	const targets = new Map<string, string>();
-	const rels = files['xl/_rels/workbook.xml.rels'];
-	for (const tag of tags(rels ? decoder.decode(rels) : '', 'Relationship')) {
+	let sharedStringsPath = 'xl/sharedStrings.xml';
+	let stylesPath = 'xl/styles.xml';
+	for (const tag of tags(rels ?? '', 'Relationship')) {
 		const id = attr(tag, 'Id');
 		const target = attr(tag, 'Target');
 		// Chart sheets and macro sheets are listed among the sheets too, but hold no table.
 		const type = attr(tag, 'Type') ?? '/worksheet';
-		if (id !== null && target !== null && type.endsWith('/worksheet'))
-			targets.set(id, sheetPath(target));
+		if (target === null) continue;
+		if (id !== null && type.endsWith('/worksheet')) targets.set(id, partPath(target));
+		else if (type.endsWith('/sharedStrings')) sharedStringsPath = partPath(target);
+		else if (type.endsWith('/styles')) stylesPath = partPath(target);
 	}
 	const sheets: SheetEntry[] = [];
-	for (const tag of tags(decoder.decode(workbook), 'sheet')) {
+	for (const tag of tags(workbook, 'sheet')) {
 		const name = attr(tag, 'name');
 		// The relationship id is `r:id`, whatever prefix the writer bound to the namespace.
 		const id = /\s[\w.-]+:id="([^"]*)"/.exec(tag)?.[1];
-		const path = id === undefined ? undefined : targets.get(unescapeXml(id));
+		const path = id === undefined ? undefined : targets.get(decodeEntities(id));
 		if (name !== null && path !== undefined) sheets.push({ name, path });
 	}
 	if (sheets.length === 0) throw unreadableWorkbook('no sheets in xl/workbook.xml');
-	return sheets;
+	const properties = tags(workbook, 'workbookPr').next().value;
+	const date1904 = properties === undefined ? null : attr(properties, 'date1904');
+	return {
+		bytes,
+		entries,
+		inflater,
+		sheets,
+		epoch1904: date1904 === '1' || date1904 === 'true',
+		sharedStringsPath,
+		stylesPath,
+	};
 }
 
 /** A relationship target is relative to xl/, or absolute from the root of the zip. */
-function sheetPath(target: string): string {
-	const t = unescapeXml(target);
-	return t.startsWith('/') ? t.slice(1) : `xl/${t.replace(/^\.\//, '')}`;
+function partPath(target: string): string {
+	return target.startsWith('/') ? target.slice(1) : `xl/${target.replace(/^\.\//, '')}`;
 }
 
-/** The merged ranges of a sheet and the text of its ISO date cells by `row,column` (0-based). */
-export function readSheetExtras(
-	bytes: Uint8Array,
-	path: string,
-): { merges: CellRange[]; isoDates: Map<string, string> } {
-	const xml = unzip(bytes, new Set([path]))[path];
-	const merges: CellRange[] = [];
-	const isoDates = new Map<string, string>();
-	if (!xml) return { merges, isoDates };
-	// mergeCells follows sheetData. This second inflate of the sheet costs about a tenth of
-	// read-excel-file's own reading of it.
-	const end = lastIndexOf(xml, encode('</sheetData>'));
-	for (const tag of tags(decoder.decode(end < 0 ? xml : xml.subarray(end)), 'mergeCell')) {
-		const ref = attr(tag, 'ref');
-		const range = ref === null ? null : parseRange(ref);
-		if (range) merges.push(range);
-	}
-	// ISO date cells are rare (Excel writes dates as serial numbers): look only when there is one.
-	const data = decoder.decode(end < 0 ? xml : xml.subarray(0, end));
-	if (data.includes(' t="d"')) {
-		for (const m of data.matchAll(/<c\s([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)) {
-			if (m[2] === undefined || attr(m[1], 't') !== 'd') continue;
-			const at = parseCell(attr(m[1], 'r') ?? '');
-			const v = /<v>([^<]*)<\/v>/.exec(m[2])?.[1];
-			if (at && v !== undefined) isoDates.set(`${at[0]},${at[1]}`, unescapeXml(v).trim());
+/** The shared strings of a workbook (none when it has no such part). */
+export async function readSharedStrings(book: Workbook): Promise<string[]> {
+	const entry = findEntry(book.entries, book.sharedStringsPath);
+	if (!entry) return [];
+	const b = await readEntry(book.bytes, entry, { inflater: book.inflater });
+	const strings: string[] = [];
+	const out = { text: '' };
+	const n = b.length;
+	for (let i = 0; ;) {
+		const lt = b.indexOf(LT, i);
+		if (lt < 0) return strings;
+		const c = b[lt + 1];
+		if (c === BANG || c === QUESTION) {
+			i = skipMarkup(b, lt, n);
+			if (i < 0) break;
+			continue;
 		}
+		let j = c === SLASH ? lt + 2 : lt + 1;
+		let start = j;
+		while (j < n && b[j] !== SLASH && b[j] !== GT && !isSpace(b[j]))
+			if (b[j++] === COLON) start = j;
+		const end = tagEnd(b, j, n);
+		if (end < 0) break;
+		i = end + 1;
+		if (c === SLASH || !isName(b, start, j, 'si')) continue;
+		if (b[end - 1] === SLASH) {
+			strings.push('');
+			continue;
+		}
+		// The usual `<si><t …>text</t></si>` directly; anything else as rich text.
+		const t = end + 1;
+		if (b[t] === LT && b[t + 1] === 116 && (b[t + 2] === GT || b[t + 2] === 32)) {
+			const open = tagEnd(b, t + 2, n);
+			let k = open + 1;
+			while (k < n && b[k] !== LT) k++;
+			if (open > 0 && b[open - 1] !== SLASH && isName(b, k, k + 9, '</t></si>')) {
+				strings.push(unescapeXlsx(xmlText(b, open + 1, k)));
+				i = k + 9;
+				continue;
+			}
+		}
+		i = readRichText(b, end + 1, n, 'si', out);
+		if (i < 0) break;
+		strings.push(unescapeXlsx(out.text));
 	}
-	return { merges, isoDates };
+	throw unreadableWorkbook(`${entry.name} ends in the middle of a string`);
+}
+
+/**
+ * For each cell style of the workbook (`<xf>` of `<cellXfs>`), whether its number format shows a
+ * date: one of the built-in date formats, or a format code made only of date and time tokens.
+ * A style that names no format takes its base style's (`xfId`, when not 0), as read-excel-file has it.
+ */
+export async function readDateStyles(book: Workbook): Promise<boolean[]> {
+	const entry = findEntry(book.entries, book.stylesPath);
+	if (!entry) return [];
+	const xml = decoder.decode(await readEntry(book.bytes, entry, { inflater: book.inflater }));
+	const codes = new Map<number, string | undefined>();
+	for (const tag of tags(xml, 'numFmt')) {
+		const id = Number(attr(tag, 'numFmtId'));
+		codes.set(id, id >= 100 ? (attr(tag, 'formatCode') ?? undefined) : undefined);
+	}
+	const section = (name: string) =>
+		new RegExp(`<(?:[\\w.-]+:)?${name}[\\s>][\\s\\S]*?</(?:[\\w.-]+:)?${name}>`).exec(xml)?.[0] ??
+		'';
+	// A base style names a format by id only: its code is never looked up.
+	const bases = [...tags(section('cellStyleXfs'), 'xf')].map((tag) => {
+		const id = attr(tag, 'numFmtId');
+		return id ? { id: Number(id), code: undefined } : null;
+	});
+	return [...tags(section('cellXfs'), 'xf')].map((tag) => {
+		const id = attr(tag, 'numFmtId');
+		const base = Number(attr(tag, 'xfId'));
+		const format = id
+			? { id: Number(id), code: codes.get(Number(id)) }
+			: base
+				? (bases[base] ?? null)
+				: null;
+		return format !== null && isDateFormat(format.id, format.code);
+	});
+}
+
+/** Built-in number formats that show dates, in any locale (ECMA-376 §18.8.30 and East Asian ones). */
+const DATE_FORMAT_IDS = new Set([
+	14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 50, 51,
+	52, 53, 54, 55, 56, 57, 58, 71, 72, 73, 74, 75, 76, 77, 78, 79, 80, 81,
+]);
+
+const DATE_TOKENS = new Set(
+	's ss m mm mmm mmmm mmmmm h hh am pm a p d dd ddd dddd aaa aaaa aaaaa y yy yyyy e ee eeee'.split(
+		' ',
+	),
+);
+
+/** True when number format `id` with format code `code` shows a date. */
+export function isDateFormat(id: number, code: string | undefined): boolean {
+	return DATE_FORMAT_IDS.has(id) || (code !== undefined && code !== '' && isDateFormatCode(code));
+}
+
+/**
+ * True when a format code shows a date or time: once escapes (`\x`), quoted text, fractions of a
+ * second, elapsed-time brackets and prefixes (`[Red]`, `[$-409]`) are set aside, some section is
+ * made only of date and time tokens. A stray digit placeholder (`0 # ? %`) makes it a number.
+ */
+export function isDateFormatCode(code: string): boolean {
+	const template = code.toLowerCase().replace(/;@$/, '').replace(/\\./g, ' ');
+	return template.split(';').some((section) => {
+		const tokens = section
+			.replace(/"[^"]*"/g, ' ')
+			.replace(/(\[?[smhd]{1,2}\]?)[.,]00?0?/g, '$1')
+			.replace(/\[([smhd]{1,2})\]/g, '$1')
+			.replace(/\[[^\]]*\]/g, '')
+			.split(/[^a-z0#?%]+/)
+			.filter((t) => t !== '');
+		return tokens.length > 0 && tokens.every((t) => DATE_TOKENS.has(t));
+	});
 }
 
 /** [row, column], 0-based, of a reference like `AB12`; null when it is not one. */
@@ -107,7 +247,8 @@ export function parseCell(ref: string): [number, number] | null {
 	return [Number(m[2]) - 1, col - 1];
 }
 
-function parseRange(ref: string): CellRange | null {
+/** The range of a reference like `A1:C3` (or one cell); null when it is not one. */
+export function parseRange(ref: string): CellRange | null {
 	const [a, b = a] = ref.split(':');
 	const from = parseCell(a);
 	const to = parseCell(b);
@@ -128,33 +269,5 @@ function* tags(xml: string, name: string): Generator<string> {
 
 function attr(tag: string, name: string): string | null {
 	const m = new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(tag);
-	return m ? unescapeXml(m[1]) : null;
-}
-
-function unescapeXml(s: string): string {
-	return s.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos);/g, (_, e: string) => {
-		if (e[0] === '#')
-			return String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : Number(e.slice(1)));
-		return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e as 'amp'];
-	});
-}
-
-const encode = (s: string) => new TextEncoder().encode(s);
-
-function lastIndexOf(hay: Uint8Array, needle: Uint8Array): number {
-	const first = needle[0];
-	for (let i = hay.lastIndexOf(first); i >= 0; i = i > 0 ? hay.lastIndexOf(first, i - 1) : -1) {
-		let k = 1;
-		while (k < needle.length && hay[i + k] === needle[k]) k++;
-		if (k === needle.length) return i;
-	}
-	return -1;
-}
-
-/** The workbook cannot be read: a broken zip or XML. */
-export function unreadableWorkbook(detail: string): UserError {
-	return new UserError('unreadable_file', {
-		en: `This Excel workbook cannot be read (${detail}). Open it in Excel or LibreOffice, save it again as .xlsx (or CSV) and try again.`,
-		zh: `无法读取此 Excel 工作簿（${detail}）。请在 Excel 或 LibreOffice 中打开，重新另存为 .xlsx（或 CSV）后重试。`,
-	});
+	return m ? decodeEntities(m[1]) : null;
 }

@@ -1,15 +1,21 @@
 /**
- * Excel workbooks (.xlsx, §7) through read-excel-file's universal entry, which takes an
- * ArrayBuffer and needs neither the DOM nor Node. One sheet is read into the shape of decoded.ts.
+ * Excel workbooks (.xlsx, §7), read by our own code over fflate and the platform's
+ * DecompressionStream: the small parts whole (xlsx-parts.ts), the sheet in one streaming pass over
+ * its bytes (xlsx-sheet.ts) into a grid of dictionary-encoded columns (xlsx-grid.ts). One sheet
+ * is read into the shape of decoded.ts.
  */
-import { readSheet } from 'read-excel-file/universal';
 import { UserError } from '../../shared/errors';
-import { dayFromCivil, formatTimestamp, isValidCivil, MS_PER_DAY } from '../dates';
-import { ColumnEncoder, type DecodedTable } from './decoded';
+import { formatTimestamp } from '../dates';
+import type { DecodedTable } from './decoded';
+import type { RawColumn } from './table';
 import { detectDateFormat, parseNumber } from './values';
-import { listSheets, readSheetExtras, unreadableWorkbook, type CellRange } from './xlsx-parts';
+import { SheetGrid } from './xlsx-grid';
+import { openWorkbook, type CellRange } from './xlsx-parts';
+import { isoDateText, readSheetGrid } from './xlsx-sheet';
 
-/** A cell as read-excel-file returns it. */
+export { isoDateText };
+
+/** A cell as a JavaScript value: text, number, boolean or the Date of a serial date. */
 type Cell = string | number | boolean | Date | null;
 
 /**
@@ -22,23 +28,12 @@ export async function readXlsx(
 	bytes: Uint8Array,
 	options: { sheet?: string } = {},
 ): Promise<DecodedTable> {
-	const sheets = listSheets(bytes);
-	const names = sheets.map((s) => s.name);
-	const entry = options.sheet ? pickSheet(sheets, options.sheet) : sheets[0];
+	const book = await openWorkbook(bytes);
+	const names = book.sheets.map((s) => s.name);
+	const entry = options.sheet ? pickSheet(book.sheets, options.sheet) : book.sheets[0];
 	if (!entry) throw unknownSheet(options.sheet!, names);
-	let rows: Cell[][];
-	try {
-		// A copy: the universal entry takes an ArrayBuffer, and a view may share a larger one.
-		const buffer = new Uint8Array(bytes).buffer;
-		rows = (await readSheet(buffer, entry.name, { trim: false })) as unknown as Cell[][];
-	} catch (e) {
-		throw unreadableWorkbook(e instanceof Error ? e.message : String(e));
-	}
-	const { merges, isoDates } = readSheetExtras(bytes, entry.path);
-	const cells = rows.map((row, r) =>
-		row.map((cell, c) => cellText(cell, isoDates.get(`${r},${c}`))),
-	);
-	const table = tableOfCells(cells, merges);
+	const { grid, merges } = await readSheetGrid(book, entry.path);
+	const table = tableOfGrid(grid, merges);
 	if (table === null) throw emptySheet(entry.name, names);
 	return {
 		format: 'xlsx',
@@ -59,8 +54,9 @@ function pickSheet<T extends { name: string }>(sheets: T[], name: string): T | u
 }
 
 /**
- * The text of a cell: null when empty. `iso` is the written text of an ISO date cell (`t="d"`),
- * which read-excel-file parses with `new Date(text)`, in the machine's zone when it has a time.
+ * The text of a cell value: null when empty, numbers as JavaScript writes them, booleans as
+ * TRUE/FALSE, and the Date of a serial date as its wall clock (UTC fields) to the second. `iso`
+ * is the written text of an ISO date cell (`t="d"`), which wins over the Date.
  */
 export function cellText(cell: Cell, iso?: string): string | null {
 	if (cell === null || cell === undefined || cell === '') return null;
@@ -76,70 +72,81 @@ export function cellText(cell: Cell, iso?: string): string | null {
 	return String(cell);
 }
 
-const ISO =
-	/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/;
-
-/**
- * An ISO 8601 date cell as naive text: the wall clock as written, or, with a zone, the UTC wall
- * clock of that instant (as for Parquet timestamps). Text that is not ISO is kept as it is.
- */
-export function isoDateText(iso: string): string {
-	const m = ISO.exec(iso);
-	if (!m) return iso;
-	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-	if (!isValidCivil(y, mo, d)) return iso;
-	let ms = dayFromCivil(y, mo, d) * MS_PER_DAY;
-	ms += ((Number(m[4] ?? 0) * 60 + Number(m[5] ?? 0)) * 60 + Number(m[6] ?? 0)) * 1000;
-	ms += Math.round(Number(`0.${m[7] ?? 0}`) * 1000);
-	const zone = m[8];
-	if (zone && zone !== 'Z') {
-		const z = zone.replace(':', '');
-		const minutes = Number(z.slice(1, 3)) * 60 + Number(z.slice(3, 5));
-		ms -= (z[0] === '-' ? -1 : 1) * minutes * 60_000;
-	}
-	return formatTimestamp(Math.round(ms / 1000) * 1000);
-}
+type Table = Pick<DecodedTable, 'header' | 'columns' | 'skippedRows'>;
 
 /** The table found in a sheet's cells (as text, null when empty), or null for an empty sheet. */
-export function tableOfCells(
-	cells: (string | null)[][],
-	merges: CellRange[] = [],
-): Pick<DecodedTable, 'header' | 'columns' | 'skippedRows'> | null {
-	const filled = cells.map((row) => row.reduce((n, c) => (c === null ? n : n + 1), 0));
-	const width = modalFilled(filled);
-	if (width === 0) return null;
-	// Title rows (a report name, a date range, blank lines) fill far fewer cells than the table.
+export function tableOfCells(cells: (string | null)[][], merges: CellRange[] = []): Table | null {
+	return tableOfGrid(SheetGrid.fromCells(cells), merges);
+}
+
+/**
+ * The table found in a sheet's grid, or null for an empty sheet. Title rows (a report name, a
+ * date range, blank lines) above it fill far fewer cells than the table; merged cells from the
+ * table's first row down take their top-left value everywhere, so that a merged header names each
+ * column it spans; empty rows and the columns with neither a header nor a value are left out.
+ * Merges are written into the grid.
+ */
+export function tableOfGrid(grid: SheetGrid, merges: CellRange[] = []): Table | null {
+	const rows = grid.rows;
+	const width = grid.width;
+	const filled = (r: number) => (r < grid.filled.length ? grid.filled[r] : 0);
+	const modal = modalFilled(grid.filled.subarray(0, Math.min(rows, grid.filled.length)));
+	if (modal === 0) return null;
 	let start = 0;
-	while (filled[start] * 2 <= width) start++;
-	// Merged cells hold their value in the top-left cell only; the table's cells (not a merged
-	// title's) take it everywhere, so that a merged header names each column it spans.
-	const right = cells.reduce((n, row) => Math.max(n, row.length), 0) - 1;
+	while (filled(start) * 2 <= modal) start++;
+	const touched = new Uint8Array(rows);
 	for (const m of merges) {
 		if (m.top < start) continue;
-		const v = cells[m.top]?.[m.left] ?? null;
-		for (let r = m.top; r <= m.bottom && r < cells.length; r++)
-			for (let c = m.left; c <= Math.min(m.right, right); c++) cells[r][c] = v;
+		const v = m.top < rows ? grid.get(m.top, m.left) : null;
+		for (let r = m.top; r <= m.bottom && r < rows; r++) {
+			touched[r] = 1;
+			for (let c = m.left; c <= Math.min(m.right, width - 1); c++) grid.put(r, c, v);
+		}
 	}
-	const hasHeader = isHeader(cells[start]);
-	const first = hasHeader ? start + 1 : start;
-	const body = cells.slice(first).filter((row) => row.some((c) => c !== null));
-	const columns = body.reduce((n, row) => Math.max(n, row.length), cells[start].length);
-	const header = hasHeader ? cells[start].map((c) => (c ?? '').trim()) : [];
-	// Columns with neither a header nor a value are the sheet's margins or spacers.
+	const rowText = (r: number) => Array.from({ length: width }, (_, c) => grid.get(r, c));
+	const hasHeader = isHeader(rowText(start));
+	const header = hasHeader ? rowText(start).map((c) => (c ?? '').trim()) : [];
+	const body: number[] = [];
+	for (let r = hasHeader ? start + 1 : start; r < rows; r++) {
+		if (touched[r] ? rowText(r).some((c) => c !== null) : filled(r) > 0) body.push(r);
+	}
 	const keep: number[] = [];
-	for (let c = 0; c < columns; c++)
-		if ((header[c] ?? '') !== '' || body.some((row) => (row[c] ?? null) !== null)) keep.push(c);
-	const encoders = keep.map(() => new ColumnEncoder());
-	body.forEach((row, r) => keep.forEach((c, i) => encoders[i].set(r, row[c] ?? null)));
+	const columns: RawColumn[] = [];
+	for (let c = 0; c < width; c++) {
+		const column = bodyColumn(grid, c, body);
+		if ((header[c] ?? '') === '' && column.values.length === 0) continue;
+		keep.push(c);
+		columns.push(column);
+	}
 	return {
 		header: hasHeader ? keep.map((c) => header[c] ?? '') : null,
-		columns: { rows: body.length, columns: encoders.map((e) => e.finish(body.length)), ragged: 0 },
+		columns: { rows: body.length, columns, ragged: 0 },
 		skippedRows: start,
 	};
 }
 
+/** Column c over the body rows, its values renumbered in order of first appearance. */
+function bodyColumn(grid: SheetGrid, c: number, body: number[]): RawColumn {
+	const codes = new Int32Array(body.length).fill(-1);
+	const values: string[] = [];
+	const source = grid.columnCodes(c);
+	if (source === null) return { codes, values };
+	const remap = new Int32Array(source.values.length).fill(-1);
+	for (let k = 0; k < body.length; k++) {
+		const r = body[k];
+		const code = r < source.codes.length ? source.codes[r] : -1;
+		if (code < 0) continue;
+		if (remap[code] < 0) {
+			remap[code] = values.length;
+			values.push(source.values[code]);
+		}
+		codes[k] = remap[code];
+	}
+	return { codes, values };
+}
+
 /** The most common count of filled cells among the non-empty rows (the larger on a tie). */
-function modalFilled(filled: number[]): number {
+function modalFilled(filled: Int32Array): number {
 	const freq = new Map<number, number>();
 	let best = 0;
 	let bestCount = 0;
