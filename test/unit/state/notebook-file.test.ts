@@ -104,3 +104,45 @@ describe('notebook file', () => {
 		);
 	});
 });
+
+describe('notebook file: CLV settings and the playbook', () => {
+	it('round-trip through the file and a #nb= link', async () => {
+		const settings = defaultSettings();
+		settings.clv = {
+			unit: 'day',
+			calibrationEnd: '1997-09-30',
+			horizonMonths: 24,
+			monthlyDiscount: 0.02,
+		};
+		const playbook = { 'segment:Champions': { en: 'VIP call', zh: '贵宾电话回访' } };
+		const file = toNotebookFile(
+			{
+				title: 'CLV',
+				settings,
+				cells: [
+					{ id: 'v', type: 'clv', params: {}, note: '', collapsed: false },
+					{
+						id: 'p',
+						type: 'personas',
+						params: { by: 'cluster', playbook },
+						note: '',
+						collapsed: false,
+					},
+				],
+				mapping: {},
+				dataset: null,
+			},
+			'en',
+		);
+		const link = await fromLinkFragment((await toLinkFragment(file)).slice(3));
+		for (const back of [
+			fromNotebookFile(JSON.parse(JSON.stringify(file))),
+			fromNotebookFile(link),
+		]) {
+			expect(back.settings.clv).toEqual(settings.clv);
+			expect(back.cells[1].params).toEqual({ by: 'cluster', playbook });
+		}
+		// The CLI's --config takes the same settings.
+		expect(settingsFromNotebook(file).clv).toEqual(settings.clv);
+	});
+});
