@@ -5,7 +5,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runAnalysis } from '../../src/analysis/analyze';
 import { defaultSettings } from '../../src/analysis/settings';
-import { downloadText, launch, open, shot, waitReady } from './browser';
+import { CELLS, downloadText, launch, open, shot, waitReady } from './browser';
 
 const root = join(import.meta.dirname, '..', '..');
 let browser: Browser;
@@ -21,15 +21,7 @@ describe('reports and campaign lists', () => {
 	it('export-report writes one HTML file that shows every cell with scripts off and no request', async () => {
 		const { page, context } = await open(browser, '?sample=retail');
 		try {
-			await waitReady(page, [
-				'data',
-				'overview',
-				'rfm',
-				'cohorts',
-				'clusters',
-				'lifecycle',
-				'personas',
-			]);
+			await waitReady(page, CELLS);
 			await page.waitForTimeout(1500); // charts are drawn one per task
 			const html = await downloadText(page, 'export-report');
 			expect(html).not.toMatch(/<script/i);
@@ -43,15 +35,7 @@ describe('reports and campaign lists', () => {
 				const requests: string[] = [];
 				view.on('request', (r) => requests.push(r.url()));
 				await view.goto('file://' + file);
-				for (const cell of [
-					'data',
-					'overview',
-					'rfm',
-					'cohorts',
-					'clusters',
-					'lifecycle',
-					'personas',
-				])
+				for (const cell of CELLS)
 					expect(await view.locator(`[data-testid=cell-${cell}]`).count(), cell).toBe(1);
 				expect(await view.locator('svg[role=img]').count()).toBeGreaterThan(8);
 				expect(await view.locator('button, input, select, textarea').count()).toBe(0);
