@@ -51,7 +51,7 @@ const TAIL_BYTES = 4 * SNIFF_TAIL_BYTES;
 const TAIL_FILE_BYTES = TAIL_BYTES + 2 * SNIFF_HEAD_BYTES + 8;
 
 /**
- * readTable() for a file in a Blob, read in chunks of `chunkBytes` bytes (16 MiB by default): a
+ * readTable() for a file in a Blob, read in chunks of `chunkBytes` bytes (32 MiB by default): a
  * CSV file's text is decoded and split into columns chunk by chunk, so memory holds the columns and
  * a chunk or two, never the whole text. The result is the one readTable() gives for the file's
  * bytes. Its dialect and header are sniffed from the first MiB or so and its footer from the last,
@@ -64,7 +64,7 @@ export async function readTableStream(
 	name: string,
 	read: AnalysisSettings['read'],
 	onProgress?: OnProgress,
-	chunkBytes = 1 << 24,
+	chunkBytes = 1 << 25,
 ): Promise<ReadTable> {
 	if (!(chunkBytes >= 1))
 		throw new Error(`readTableStream: chunkBytes must be 1 or more, not ${chunkBytes}`);
