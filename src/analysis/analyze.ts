@@ -4,7 +4,13 @@
  * runs the same stages one cell at a time.
  */
 import { UserError } from '../shared/errors';
-import { cleanTransactions, unknownColumn, type CleaningReport, type Transactions } from './clean';
+import {
+	cleanTransactions,
+	unknownColumn,
+	type CleaningReport,
+	type Transactions,
+	type ZeroLines,
+} from './clean';
 import { fitClusters, scanClusters, type ClusterResult, type ScanRow } from './cluster';
 import { buildCohorts, type CohortMatrix } from './cohort';
 import { buildOrders, computeMetrics } from './customers';
@@ -32,6 +38,8 @@ export interface PreparedData {
 	mapping: Mapping;
 	columns: RawColumns;
 	transactions: Transactions;
+	/** Lines dropped only for being worth 0: purchases for predictive CLV (§6). */
+	zeroLines: ZeroLines;
 	report: CleaningReport;
 	/** Orders of every customer, before the analysis date is applied. */
 	orders: Orders;
@@ -83,7 +91,7 @@ export function prepareTable(table: ReadTable, settings: AnalysisSettings): Prep
 	for (const column of Object.values(settings.attributes)) {
 		if (!source.names.includes(column)) throw unknownColumn(column, source.names);
 	}
-	const { transactions, report } = cleanTransactions(
+	const { transactions, report, zeroLines } = cleanTransactions(
 		{
 			source,
 			columns,
@@ -94,7 +102,7 @@ export function prepareTable(table: ReadTable, settings: AnalysisSettings): Prep
 		settings.cleaning,
 	);
 	const orders = buildOrders(transactions, settings.cleaning.order);
-	return { source, mapping, columns, transactions, report, orders };
+	return { source, mapping, columns, transactions, zeroLines, report, orders };
 }
 
 /** Reads and cleans a file (§1, §7): the first half of every analysis. */

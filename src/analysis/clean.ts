@@ -23,11 +23,19 @@ export interface CleaningOptions {
 	cancellations: 'drop' | 'net' | 'keep';
 	/** Drop exact duplicate rows (default true). */
 	dropDuplicates: boolean;
-	/**
-	 * A line worth 0 that is no cancelled invoice: a cancellation (default), or a purchase — what
-	 * predictive CLV (§6) counts, since a free item is still a purchase occasion.
-	 */
-	zeroAmounts?: 'cancelled' | 'purchase';
+}
+
+/**
+ * Lines dropped only because they are worth 0 (no cancelled invoice), after the duplicate rule
+ * among themselves: predictive CLV (§6) counts them as purchases, since a free item is still a
+ * purchase occasion. Indexed like a Transactions' arrays; their amount is 0 and none is a return.
+ */
+export interface ZeroLines {
+	rows: number;
+	customer: Int32Array;
+	invoice: Int32Array | null;
+	time: Float64Array;
+	row: Int32Array;
 }
 
 export const defaultCleaning: CleaningOptions = {
@@ -105,7 +113,7 @@ const EXAMPLES = 3;
 export function cleanTransactions(
 	input: CleanInput,
 	options: CleaningOptions = defaultCleaning,
-): { transactions: Transactions; report: CleaningReport } {
+): { transactions: Transactions; report: CleaningReport; zeroLines: ZeroLines } {
 	const { source, columns, mapping } = input;
 	const rows = columns.rows;
 	const col = (role: Role) => {
@@ -216,6 +224,8 @@ export function cleanTransactions(
 	let kept = 0;
 	let returns = 0;
 	let cancelRows = 0;
+	/** Row, customer, time and invoice code of each zero-value line dropped (see ZeroLines). */
+	const zeroRows: number[] = [];
 	const custCodes = cust.codes;
 	const dateCodes = dateCol.codes;
 	for (let r = 0; r < rows; r++) {
@@ -245,15 +255,13 @@ export function cleanTransactions(
 			continue;
 		}
 		const ic = invoice === null ? -1 : invCol!.codes[r];
-		const cancelled =
-			(ic >= 0 && cancelInvoice![ic] === 1) ||
-			a < 0 ||
-			(a === 0 && options.zeroAmounts !== 'purchase');
+		const cancelled = (ic >= 0 && cancelInvoice![ic] === 1) || a <= 0;
 		let ret = 0;
 		if (cancelled) {
 			cancelRows++;
 			if (options.cancellations === 'drop' || (options.cancellations === 'net' && a === 0)) {
 				drop('cancelled', r);
+				if (a === 0 && !(ic >= 0 && cancelInvoice![ic] === 1)) zeroRows.push(r, c, t, ic);
 				continue;
 			}
 			if (options.cancellations === 'net') {
@@ -280,11 +288,11 @@ export function cleanTransactions(
 	}
 
 	let n = kept;
+	const dupCols = input.duplicateColumns
+		.map((name) => columns.columns[source.names.indexOf(name)])
+		.filter((c) => c !== null && c !== undefined)
+		.map((c) => c!.codes);
 	if (options.dropDuplicates && n > 0) {
-		const dupCols = input.duplicateColumns
-			.map((name) => columns.columns[source.names.indexOf(name)])
-			.filter((c) => c !== null && c !== undefined)
-			.map((c) => c!.codes);
 		const first = firstOccurrence(keepRow, n, dupCols);
 		let w = 0;
 		for (let i = 0; i < n; i++) {
@@ -305,6 +313,7 @@ export function cleanTransactions(
 	}
 	if (n === 0) throw noRowsLeft(rows, dropped);
 	return {
+		zeroLines: zeroLinesOf(zeroRows, invoice !== null, options.dropDuplicates ? dupCols : null),
 		transactions: {
 			rows: n,
 			customer: customer.subarray(0, n),
@@ -329,6 +338,42 @@ export function cleanTransactions(
 }
 
 /** For each kept row, the index of the first kept row equal to it on every given column. */
+/** The zero-value lines collected as (row, customer, time, invoice) quads, deduplicated. */
+function zeroLinesOf(
+	quads: number[],
+	hasInvoice: boolean,
+	dupCols: Int32Array[] | null,
+): ZeroLines {
+	let m = quads.length / 4;
+	const row = new Int32Array(m);
+	for (let k = 0; k < m; k++) row[k] = quads[4 * k];
+	const first = dupCols === null || m === 0 ? null : firstOccurrence(row, m, dupCols);
+	const out: ZeroLines = {
+		rows: 0,
+		customer: new Int32Array(m),
+		invoice: hasInvoice ? new Int32Array(m) : null,
+		time: new Float64Array(m),
+		row: new Int32Array(m),
+	};
+	let w = 0;
+	for (let k = 0; k < m; k++) {
+		if (first !== null && first[k] !== k) continue;
+		out.row[w] = quads[4 * k];
+		out.customer[w] = quads[4 * k + 1];
+		out.time[w] = quads[4 * k + 2];
+		if (out.invoice !== null) out.invoice[w] = quads[4 * k + 3];
+		w++;
+	}
+	m = w;
+	return {
+		rows: m,
+		customer: out.customer.subarray(0, m),
+		invoice: out.invoice === null ? null : out.invoice.subarray(0, m),
+		time: out.time.subarray(0, m),
+		row: out.row.subarray(0, m),
+	};
+}
+
 function firstOccurrence(keepRow: Int32Array, n: number, cols: Int32Array[]): Int32Array {
 	const first = new Int32Array(n);
 	let size = 1;

@@ -4,21 +4,41 @@
  * a visit; the published CDNOW fit counts them), and the results are matched to the customers of
  * the RFM analysis by id.
  */
-import { prepareTable, type CustomerAnalysis, type PreparedData, type ReadTable } from './analyze';
+import type { CustomerAnalysis, PreparedData } from './analyze';
+import type { Transactions } from './clean';
 import { analyzeClv, type ClvResult } from './clv';
 import { parseIsoDay } from './dates';
 import type { AnalysisSettings } from './settings';
 import type { OnProgress } from './types';
 import { UserError } from '../shared/errors';
 
-/** The settings under which CLV reads the transactions: zero-value lines count as purchases. */
-export function clvSettings(settings: AnalysisSettings): AnalysisSettings {
-	return { ...settings, cleaning: { ...settings.cleaning, zeroAmounts: 'purchase' } };
-}
-
-/** The file cleaned for CLV (see clvSettings). */
-export function prepareClvData(table: ReadTable, settings: AnalysisSettings): PreparedData {
-	return prepareTable(table, clvSettings(settings));
+/**
+ * The transactions CLV reads: the cleaned ones and the lines dropped only for being worth 0.
+ * Order does not matter: histories are built per customer and day.
+ */
+export function clvTransactions(data: PreparedData): Transactions {
+	const tx = data.transactions;
+	const z = data.zeroLines;
+	if (z.rows === 0) return tx;
+	const n = tx.rows + z.rows;
+	const join = <T extends Int32Array | Float64Array>(a: T, b: ArrayLike<number>, out: T): T => {
+		out.set(a);
+		out.set(b, a.length);
+		return out;
+	};
+	return {
+		rows: n,
+		customer: join(tx.customer, z.customer, new Int32Array(n)),
+		customerIds: tx.customerIds,
+		invoice:
+			tx.invoice === null || z.invoice === null
+				? null
+				: join(tx.invoice, z.invoice, new Int32Array(n)),
+		time: join(tx.time, z.time, new Float64Array(n)),
+		amount: join(tx.amount, new Float64Array(z.rows), new Float64Array(n)),
+		isReturn: Uint8Array.from({ length: n }, (_, i) => (i < tx.rows ? tx.isReturn[i] : 0)),
+		row: join(tx.row, z.row, new Int32Array(n)),
+	};
 }
 
 export interface CustomerClv {
@@ -30,7 +50,8 @@ export interface CustomerClv {
 }
 
 /**
- * Fits BG/NBD and Gamma-Gamma on `data` (from prepareClvData) with the settings' unit, calibration
+ * Fits BG/NBD and Gamma-Gamma on the transactions of `data` and its zero-value lines (see
+ * clvTransactions) with the settings' unit, calibration
  * end (default: the end of the observed period), horizon and discount rate. The observed period
  * ends on the analysis date when the user set one, else on the day of the latest transaction.
  */
@@ -52,8 +73,9 @@ export function analyzeCustomerClv(
 		}
 	}
 	const observationEnd = settings.asOf === null ? null : customers.metrics.asOf;
+	const transactions = clvTransactions(data);
 	const result = analyzeClv(
-		data.transactions,
+		transactions,
 		{
 			unit: c.unit,
 			observationEnd,
@@ -63,7 +85,7 @@ export function analyzeCustomerClv(
 		},
 		onProgress,
 	);
-	const position = new Map(data.transactions.customerIds.map((id, k) => [id, k]));
+	const position = new Map(transactions.customerIds.map((id, k) => [id, k]));
 	const index = Int32Array.from(customers.metrics.ids, (id) => position.get(id) ?? -1);
-	return { result, ids: data.transactions.customerIds, index };
+	return { result, ids: transactions.customerIds, index };
 }

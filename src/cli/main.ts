@@ -3,7 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { runAnalysis } from '../analysis/analyze';
 import { clustersCsv, clvSummary, cohortsCsv, customersCsv, summary } from '../analysis/export';
-import { analyzeCustomerClv, prepareClvData } from '../analysis/predict';
+import { analyzeCustomerClv } from '../analysis/predict';
 import { inspectTable } from '../analysis/inspect';
 import { decodeFile } from '../analysis/read/decode';
 import { defaultSettings } from '../analysis/settings';
@@ -69,13 +69,7 @@ export async function main(argv: string[]): Promise<void> {
 		return;
 	}
 	const result = runAnalysis(input, file, settings);
-	const clv = args.clv
-		? analyzeCustomerClv(
-				prepareClvData({ ...result.data, preview: [] }, settings),
-				result.customers,
-				settings,
-			)
-		: null;
+	const clv = args.clv ? analyzeCustomerClv(result.data, result.customers, settings) : null;
 	const out = args.out!;
 	mkdirSync(out, { recursive: true });
 	writeFileSync(join(out, 'customers.csv'), customersCsv(result.customers, result.clusters, clv));
