@@ -32,7 +32,7 @@ import {
 import { describeGroups } from '../src/analysis/personas';
 import { probabilityAlive } from '../src/analysis/bgnbd';
 import { UNIT_DAYS } from '../src/analysis/clv';
-import { analyzeCustomerClv, clvSettings, type CustomerClv } from '../src/analysis/predict';
+import { analyzeCustomerClv, type CustomerClv } from '../src/analysis/predict';
 import { STAGES, type Stage } from '../src/analysis/lifecycle';
 import { periodLabel, periodOf, periodStartDay } from '../src/analysis/period';
 import type { Metric } from '../src/analysis/rfm';
@@ -126,7 +126,7 @@ const clustersKey = (j: Job) =>
 
 export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 	const tables = new Memo<Promise<ReadTable>>(2);
-	const prepared = new Memo<PreparedData>(3);
+	const prepared = new Memo<PreparedData>(2);
 	const clvs = new Memo<CustomerClv>(2);
 	const customers = new Memo<CustomerAnalysis>(3);
 	const clusters = new Memo<ClusterAnalysis>(3);
@@ -198,10 +198,10 @@ export function createAnalysisApi(store: DatasetStore): AnalysisApi {
 		return clusters.get(clustersKey(job), () => analyzeClusters(c, job.settings, progress, d));
 	}
 
-	/** Predictive CLV of the customers, on the file cleaned with zero-value lines as purchases. */
+	/** Predictive CLV of the customers; zero-value lines count as purchases there. */
 	async function customerClv(job: Job, progress?: Progress): Promise<CustomerClv> {
 		const c = await analysis(job, progress);
-		const d = await data({ ...job, settings: clvSettings(job.settings) }, progress);
+		const d = await data(job, progress);
 		return clvs.get(key(customersKey(job), job.settings.clv), () =>
 			analyzeCustomerClv(d, c, job.settings, progress && ((f, s) => progress(0.1 + 0.9 * f, s))),
 		);
