@@ -3,8 +3,8 @@ import { defineMessages } from '../define';
 export default defineMessages({
 	'app.name': { en: 'Clientele', zh: 'Clientele 客户分析' },
 	'app.tagline': {
-		en: 'Customer analysis in your browser: RFM, cohorts, clusters, lifecycle.',
-		zh: '在浏览器中完成客户分析：RFM 模型、同期群分析、聚类与客户生命周期。',
+		en: 'Customer analysis in your browser: RFM, cohorts, clusters, lifecycle, predicted lifetime value, and what to do about each group.',
+		zh: '在浏览器中完成客户分析：RFM 模型、同期群分析、聚类、客户生命周期、客户终身价值预测，以及针对各客户群的营销行动。',
 	},
 	'app.privacy': {
 		en: 'Your file never leaves this browser tab: it is analysed here and kept in this browser only.',
