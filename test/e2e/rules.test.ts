@@ -252,4 +252,35 @@ describe('the segment rule editor', () => {
 			await context.close();
 		}
 	});
+
+	it('keeps an unapplied draft across a reload and reopens the editor on it', async () => {
+		const { page, context } = await open(browser, '?sample=retail');
+		try {
+			await waitReady(page);
+			await page.selectOption('[data-testid=rfm-scheme]', 'custom');
+			await page.waitForSelector(editor);
+			await page.click(`${editor} [data-testid=rule-preset-rfm-r]`);
+			await page.selectOption(`${row(1)} [data-testid=rule-m-min]`, '3');
+			const before = await summaryCounts(page);
+			const rules = await rowCount(page);
+			await page.waitForTimeout(1500); // saving is debounced
+			await page.reload();
+			await waitReady(page);
+			await page.waitForSelector(editor);
+			expect(await rowCount(page)).toBe(rules);
+			expect(await page.inputValue(`${row(1)} [data-testid=rule-m-min]`)).toBe('3');
+			expect(await summaryCounts(page)).toEqual(before);
+			// Closing forgets the draft.
+			await page.click(`${editor} [data-testid=rules-close]`);
+			await page.waitForTimeout(1500);
+			await page.reload();
+			await waitReady(page);
+			expect(await page.locator(editor).count()).toBe(0);
+		} catch (e) {
+			await shot(page, 'rules-draft');
+			throw e;
+		} finally {
+			await context.close();
+		}
+	});
 });
