@@ -81,39 +81,48 @@ function clvFields(clv: CustomerClv, i: number): (number | null)[] {
 	];
 }
 
+type CustomerColumn = (typeof CUSTOMER_COLUMNS)[number];
+
+/** Customer i's fields of customers.csv, by column. */
+function customerFields(
+	customers: CustomerAnalysis,
+	labels: Int32Array | null,
+	i: number,
+): Record<CustomerColumn, string | number | null> {
+	const m = customers.metrics;
+	const s = customers.scores;
+	const seg = customers.segmentation;
+	return {
+		customer_id: m.ids[i],
+		recency_days: m.recency[i],
+		frequency: m.frequency[i],
+		monetary: m.monetary[i],
+		first_purchase: formatDay(m.firstDay[i]),
+		last_purchase: formatDay(m.lastDay[i]),
+		tenure_days: m.tenure[i],
+		r_score: s.r[i],
+		f_score: s.f[i],
+		m_score: s.m[i],
+		rfm_cell: rfmCell(s.r[i], s.f[i], s.m[i]),
+		rfm_score: s.r[i] + s.f[i] + s.m[i],
+		segment: seg.segments[seg.segment[i]].id,
+		lifecycle: STAGES[customers.stage[i]],
+		cluster: labels === null ? null : labels[i],
+	};
+}
+
 /** customers.csv: one row per customer, in customer order; with `clv`, its columns added. */
 export function customersCsv(
 	customers: CustomerAnalysis,
 	clusters: ClusterAnalysis | null,
 	clv: CustomerClv | null = null,
 ): string {
-	const m = customers.metrics;
-	const s = customers.scores;
-	const seg = customers.segmentation;
 	const labels = clusters?.result?.labels ?? null;
 	const head: string[] = [...CUSTOMER_COLUMNS, ...(clv ? CLV_COLUMNS : [])];
 	const parts: string[] = [head.join(',') + '\n'];
-	for (let i = 0; i < m.ids.length; i++) {
-		parts.push(
-			csvLine([
-				m.ids[i],
-				m.recency[i],
-				m.frequency[i],
-				m.monetary[i],
-				formatDay(m.firstDay[i]),
-				formatDay(m.lastDay[i]),
-				m.tenure[i],
-				s.r[i],
-				s.f[i],
-				s.m[i],
-				rfmCell(s.r[i], s.f[i], s.m[i]),
-				s.r[i] + s.f[i] + s.m[i],
-				seg.segments[seg.segment[i]].id,
-				STAGES[customers.stage[i]],
-				labels === null ? null : labels[i],
-				...(clv ? clvFields(clv, i) : []),
-			]),
-		);
+	for (let i = 0; i < customers.metrics.ids.length; i++) {
+		const f = customerFields(customers, labels, i);
+		parts.push(csvLine([...CUSTOMER_COLUMNS.map((c) => f[c]), ...(clv ? clvFields(clv, i) : [])]));
 	}
 	return parts.join('');
 }
@@ -159,6 +168,21 @@ export function clvSummary(clv: CustomerClv): Record<string, unknown> {
 	};
 }
 
+/** The customers.csv columns of a group's list (groupCsv). */
+const GROUP_COLUMNS: CustomerColumn[] = [
+	'customer_id',
+	'recency_days',
+	'frequency',
+	'monetary',
+	'r_score',
+	'f_score',
+	'm_score',
+	'rfm_cell',
+	'segment',
+	'lifecycle',
+	'cluster',
+];
+
 /**
  * One group's customers for an email or SMS tool: the customers.csv columns a campaign needs plus
  * the recommended action, in customer order. `member[i]` is 1 for the customers to list.
@@ -169,30 +193,11 @@ export function groupCsv(
 	member: Uint8Array,
 	action: string,
 ): string {
-	const m = customers.metrics;
-	const s = customers.scores;
-	const seg = customers.segmentation;
-	const parts = [
-		'customer_id,recency_days,frequency,monetary,r_score,f_score,m_score,rfm_cell,segment,lifecycle,cluster,action\n',
-	];
-	for (let i = 0; i < m.ids.length; i++) {
+	const parts = [[...GROUP_COLUMNS, 'action'].join(',') + '\n'];
+	for (let i = 0; i < customers.metrics.ids.length; i++) {
 		if (!member[i]) continue;
-		parts.push(
-			csvLine([
-				m.ids[i],
-				m.recency[i],
-				m.frequency[i],
-				m.monetary[i],
-				s.r[i],
-				s.f[i],
-				s.m[i],
-				rfmCell(s.r[i], s.f[i], s.m[i]),
-				seg.segments[seg.segment[i]].id,
-				STAGES[customers.stage[i]],
-				labels === null ? null : labels[i],
-				action,
-			]),
-		);
+		const f = customerFields(customers, labels, i);
+		parts.push(csvLine([...GROUP_COLUMNS.map((c) => f[c]), action]));
 	}
 	return parts.join('');
 }
