@@ -81,8 +81,8 @@ export default defineMessages({
 	'data.preview': { en: 'First rows', zh: '前几行' },
 	'data.attributes': { en: 'Customer attributes (optional)', zh: '客户属性（可选）' },
 	'data.attributesHelp': {
-		en: 'A second file with one row per customer (age band, gender, city, channel …), joined on the customer id. Its columns become breakdowns of the cohorts.',
-		zh: '第二个文件，每位客户一行（年龄段、性别、城市、渠道……），按客户编号关联。其中的列可用作同期群分析的细分维度。',
+		en: 'A second file with one row per customer (age band, gender, city, channel …), joined on the customer id. Its columns become breakdowns of the cohorts and appear on the persona cards.',
+		zh: '第二个文件，每位客户一行（年龄段、性别、城市、渠道……），按客户编号关联。其中的列可用作同期群分析的细分维度，并显示在客户画像卡片上。',
 	},
 	'data.attributesAdd': { en: 'Add a customer-attributes file…', zh: '添加客户属性文件……' },
 	'data.attributesRemove': { en: 'Remove', zh: '移除' },
